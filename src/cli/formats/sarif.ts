@@ -1,0 +1,73 @@
+import type { AnalysisResult, Finding, Severity } from '../../engine/types';
+import type { RuleDoc } from '../../engine/rule-docs';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/**
+ * SARIF 2.1.0. Regions are 1-based, columns in UTF-16 code units (SARIF's default
+ * `columnKind`), end column exclusive. Every rule with a help text gets a driver entry,
+ * so code-scanning UIs can show the docs next to a result.
+ */
+export function formatSarif(r: AnalysisResult, docs: readonly RuleDoc[]): string {
+  const ruleIndex = new Map(docs.map((d, i) => [d.id, i]));
+  const region = (f: { range: Finding['range'] }) => ({
+    startLine: f.range.start.line + 1,
+    startColumn: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Offload',
+            version: r.tool.version,
+            semanticVersion: r.tool.version,
+            rules: docs.map((d) => ({
+              id: d.id,
+              name: d.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
+              shortDescription: { text: d.title },
+              fullDescription: { text: d.description },
+              help: { text: `${d.description}\n\nHow to fix: ${d.remediation}\n\nSources: ${d.sources.join('; ')}`, markdown: `${d.description}\n\n**How to fix:** ${d.remediation}\n\n**Sources:** ${d.sources.join('; ')}` },
+              defaultConfiguration: { level: LEVEL[d.defaultSeverity] },
+              properties: { platforms: d.platforms, effect: d.effect, docs: `docs/rules/${d.id}.md` },
+            })),
+          },
+        },
+        invocations: [{ executionSuccessful: true, properties: { target: r.target, dataAsOf: r.tool.dataAsOf } }],
+        results: r.findings.map((f) => {
+          const res: Record<string, unknown> = {
+            ruleId: f.ruleId,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file) }, region: region(f) } }],
+            properties: { platforms: f.platforms, effect: f.effect },
+          };
+          const idx = ruleIndex.get(f.ruleId);
+          if (idx !== undefined) res.ruleIndex = idx;
+          if (f.related?.length) {
+            res.relatedLocations = f.related.map((rl, i) => ({ id: i + 1, message: { text: rl.message }, physicalLocation: { artifactLocation: { uri: encodeURI(rl.file) }, region: region(rl) } }));
+          }
+          if (f.fix) {
+            res.fixes = [
+              {
+                description: { text: f.fix.title },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri: encodeURI(f.file) },
+                    replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
+                  },
+                ],
+              },
+            ];
+          }
+          return res;
+        }),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

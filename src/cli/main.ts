@@ -1,0 +1,215 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { UsageError, one, parseArgs } from './args';
+import { walk } from './walk';
+import { analyze } from '../engine';
+import type { AnalysisResult, InputFile, Severity, UserOptionsLike } from './cli-types';
+import { formatText } from './formats/text';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatMarkdown } from './formats/markdown';
+import { ruleDocs } from '../engine/rule-docs';
+import { versionsCommand } from './commands/versions';
+import { regionsCommand } from './commands/regions';
+import { ENGINE_VERSION } from '../engine/version';
+
+const USAGE = `Usage: offload <command> [options]
+
+Commands:
+  scan [PATH...]        Analyse manifests under PATH (default: .) and recommend a platform per workload
+  versions              The EKS Kubernetes version calendar, with each version's status today
+  regions               The AWS region matrix: ECS, EKS, Fargate for ECS and for EKS
+  rules                 List the rules
+
+Scan options:
+  --format text|json|sarif|markdown   Output format (default: text)
+  --eks-version X.Y                   Target EKS version (default: .offload.yaml, an eksctl config, or the latest)
+  --region CODE                       Target region; repeat for several
+  --today YYYY-MM-DD                  Evaluate support dates as of this day
+  --config FILE                       Use this .offload.yaml
+  --fail-on error|warning|info|none   Exit 1 when a finding reaches this severity (default: error)
+  --output FILE                       Write the report to FILE instead of standard output
+
+Exit codes: 0 nothing reached --fail-on, 1 something did, 2 bad usage or an unreadable path.`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+  /** The real date, taken here in the host: the engine never reads the clock. */
+  today: string;
+  isTTY: boolean;
+}
+
+export function main(argv: string[], io: Io): number {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE + '\n');
+        return cmd === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        io.out(`offload ${ENGINE_VERSION}\n`);
+        return 0;
+      case 'scan':
+        return scan(rest, io);
+      case 'versions':
+        return versionsCommand(withToday(rest, io.today), (l) => io.out(l + '\n'), (l) => io.err(l + '\n'));
+      case 'regions':
+        return regionsCommand(rest, (l) => io.out(l + '\n'), (l) => io.err(l + '\n'));
+      case 'rules':
+        return listRules(rest, io);
+      default:
+        // `offload examples` reads as `offload scan examples`, as users expect of a linter.
+        if (!cmd.startsWith('-') && fs.existsSync(path.resolve(io.cwd, cmd))) return scan(argv, io);
+        if (cmd.startsWith('-')) return scan(argv, io);
+        throw new UsageError(`unknown command "${cmd}" (try: offload scan ${cmd})`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`offload: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function withToday(args: string[], today: string): string[] {
+  return args.some((a) => a === '--today' || a.startsWith('--today=')) ? args : [...args, '--today', today];
+}
+
+const SEVERITY_RANK: Record<Severity | 'none', number> = { hint: 0, info: 1, warning: 2, error: 3, none: 99 };
+
+function scan(argv: string[], io: Io): number {
+  const p = parseArgs(argv, {
+    format: { value: true },
+    'eks-version': { value: true },
+    region: { value: true, repeat: true },
+    today: { value: true },
+    config: { value: true },
+    'fail-on': { value: true },
+    output: { value: true },
+    'no-color': {},
+  });
+  const format = one(p, 'format') ?? 'text';
+  if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown, not "${format}"`);
+  const failOn = (one(p, 'fail-on') ?? 'error') as Severity | 'none';
+  if (!(failOn in SEVERITY_RANK) || failOn === 'hint') throw new UsageError(`--fail-on must be error, warning, info or none, not "${failOn}"`);
+  const eksVersion = one(p, 'eks-version');
+  if (eksVersion !== undefined && eksVersion !== 'latest' && !/^1\.\d+$/.test(eksVersion)) throw new UsageError(`--eks-version must look like 1.34 (or "latest"), not "${eksVersion}"`);
+  const today = one(p, 'today');
+  if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}"`);
+  const regions = p.flags.get('region');
+  for (const r of regions ?? []) if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)) throw new UsageError(`--region "${r}" does not look like a region code such as us-east-1`);
+
+  const roots = p.positional.length ? p.positional : ['.'];
+  for (const r of roots) if (!fs.existsSync(path.resolve(io.cwd, r))) {
+    io.err(`offload: cannot read ${r}: no such file or directory\n`);
+    return 2;
+  }
+  const configArg = one(p, 'config');
+  let configPath: string | undefined;
+  if (configArg) {
+    configPath = path.resolve(io.cwd, configArg);
+    if (!fs.existsSync(configPath)) {
+      io.err(`offload: cannot read config ${configArg}\n`);
+      return 2;
+    }
+  } else {
+    const firstDir = path.resolve(io.cwd, roots[0]);
+    const dir = fs.statSync(firstDir).isDirectory() ? firstDir : path.dirname(firstDir);
+    for (const d of [dir, io.cwd]) {
+      const c = path.join(d, '.offload.yaml');
+      if (fs.existsSync(c)) {
+        configPath = c;
+        break;
+      }
+    }
+  }
+  const configText = configPath ? fs.readFileSync(configPath, 'utf8') : undefined;
+  const ignoreFromConfig = configText ? extractIgnore(configText) : [];
+  const { files: paths, unreadable } = walk(roots, io.cwd, ignoreFromConfig);
+  if (unreadable.length) {
+    io.err(`offload: cannot read ${unreadable.map((u) => path.relative(io.cwd, u) || u).join(', ')}\n`);
+    return 2;
+  }
+  const inputs: InputFile[] = [];
+  for (const rel of paths) {
+    try {
+      const buf = fs.readFileSync(path.resolve(io.cwd, rel));
+      inputs.push({ path: rel, text: decode(buf) });
+    } catch (e) {
+      io.err(`offload: skipped ${rel}: ${(e as Error).message}\n`);
+    }
+  }
+  const options: UserOptionsLike = {};
+  if (eksVersion) options.eksVersion = eksVersion;
+  if (regions?.length) options.regions = regions;
+  if (today) options.today = today;
+  const result: AnalysisResult = analyze(inputs, {
+    options,
+    configText,
+    configPath: configPath ? toRel(io.cwd, configPath) : undefined,
+    today: io.today,
+  });
+  const color = io.isTTY && !p.flags.has('no-color') && !process.env.NO_COLOR && !one(p, 'output');
+  const text =
+    format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, ruleDocs()) : format === 'markdown' ? formatMarkdown(result) : formatText(result, color);
+  const output = one(p, 'output');
+  if (output) fs.writeFileSync(path.resolve(io.cwd, output), text);
+  else io.out(text);
+  const threshold = SEVERITY_RANK[failOn];
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** Reads `ignore:` early so the walk skips those files instead of reading them. */
+function extractIgnore(configText: string): string[] {
+  const m = /^ignore\s*:\s*\n((?:\s+-\s*.+\n?)+)/m.exec(configText);
+  if (!m) return [];
+  return m[1]
+    .split('\n')
+    .map((l) => l.replace(/^\s+-\s*/, '').replace(/\s+#.*$/, '').trim().replace(/^['"]|['"]$/g, ''))
+    .filter(Boolean);
+}
+
+/** Invalid UTF-8 decodes to U+FFFD, which the engine reports as "not valid UTF-8". */
+function decode(buf: Buffer): string {
+  return buf.toString('utf8');
+}
+
+function toRel(cwd: string, abs: string): string {
+  return (path.relative(cwd, abs) || '.').split(path.sep).join('/');
+}
+
+function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+function listRules(argv: string[], io: Io): number {
+  const p = parseArgs(argv, { format: { value: true } });
+  const docs = ruleDocs();
+  if (one(p, 'format') === 'json') {
+    io.out(JSON.stringify(docs, null, 2) + '\n');
+    return 0;
+  }
+  const w = Math.max(...docs.map((d) => d.id.length));
+  for (const d of docs) io.out(`${d.id.padEnd(w)}  ${d.defaultSeverity.padEnd(7)}  ${d.effect.padEnd(12)}  ${d.title}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    today: new Date().toISOString().slice(0, 10),
+    isTTY: !!process.stdout.isTTY,
+  });
+  process.exitCode = code;
+}

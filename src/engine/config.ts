@@ -1,0 +1,147 @@
+import { parseDocument } from 'yaml';
+import type { Severity } from './types';
+import { eksSupportStatus, latestEksVersion, eksVersion as lookupEksVersion } from './knowledge';
+
+export type RuleSetting = Severity | 'off';
+
+/** What a user can set: in `.offload.yaml`, VS Code settings or CLI flags. */
+export interface UserOptions {
+  /** `latest` or `X.Y`. */
+  eksVersion?: string;
+  regions?: string[];
+  /** ISO date; tests pin it, hosts default it to the real date. */
+  today?: string;
+  rules?: Record<string, RuleSetting>;
+  ignore?: string[];
+  /** Files larger than this are skipped with an info note. */
+  maxFileSizeBytes?: number;
+}
+
+export interface ResolvedOptions {
+  eksVersion: string;
+  eksVersionSource: 'option' | 'config' | 'eksctl' | 'latest';
+  regions: string[];
+  regionsSource: 'option' | 'config' | 'eksctl' | 'default';
+  today: string;
+  rules: Record<string, RuleSetting>;
+  ignore: string[];
+  maxFileSizeBytes: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_REGION = 'us-east-1';
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+export interface ConfigProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Reads `.offload.yaml`. Unknown keys and bad values become problems (shown as
+ * findings on the config file), never exceptions; the valid parts still apply.
+ */
+export function parseConfig(text: string): { options: UserOptions; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const options: UserOptions = {};
+  const doc = parseDocument(text, { prettyErrors: false });
+  for (const e of doc.errors) problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] });
+  const js = safeJs(doc);
+  if (js === undefined || js === null) return { options, problems };
+  if (typeof js !== 'object' || Array.isArray(js)) {
+    problems.push({ message: '.offload.yaml must be a map of settings', start: 0, end: Math.min(text.length, 1) });
+    return { options, problems };
+  }
+  const at = (key: string) => {
+    const i = text.search(new RegExp(`^${key}\\s*:`, 'm'));
+    return i >= 0 ? { start: i, end: i + key.length } : { start: 0, end: 0 };
+  };
+  const o = js as Record<string, unknown>;
+  for (const [key, value] of Object.entries(o)) {
+    switch (key) {
+      case 'eksVersion': {
+        const v = typeof value === 'number' ? value.toFixed(2).replace(/0$/, '') : value;
+        if (typeof v === 'string' && (v === 'latest' || /^1\.\d+$/.test(v))) options.eksVersion = v;
+        else problems.push({ message: `eksVersion must be "latest" or a version such as "1.34" (quote it: 1.30 as a number reads as 1.3)`, ...at(key) });
+        break;
+      }
+      case 'regions':
+        if (Array.isArray(value) && value.every((r) => typeof r === 'string')) options.regions = value as string[];
+        else if (typeof value === 'string') options.regions = [value];
+        else problems.push({ message: 'regions must be a list of region codes, such as [us-east-1]', ...at(key) });
+        break;
+      case 'today':
+        if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) options.today = value;
+        else problems.push({ message: 'today must be a date written YYYY-MM-DD', ...at(key) });
+        break;
+      case 'rules':
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          options.rules = {};
+          for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
+            if (typeof sev === 'string' && SEVERITIES.has(sev)) options.rules[id] = sev as RuleSetting;
+            else problems.push({ message: `rules.${id} must be one of error, warning, info, hint, off`, ...at('rules') });
+          }
+        } else problems.push({ message: 'rules must map rule ids to a severity or off', ...at(key) });
+        break;
+      case 'ignore':
+        if (Array.isArray(value) && value.every((r) => typeof r === 'string')) options.ignore = value as string[];
+        else problems.push({ message: 'ignore must be a list of glob patterns', ...at(key) });
+        break;
+      case 'maxFileSizeBytes':
+        if (typeof value === 'number' && value > 0) options.maxFileSizeBytes = value;
+        else problems.push({ message: 'maxFileSizeBytes must be a positive number', ...at(key) });
+        break;
+      default:
+        problems.push({ message: `Unknown setting "${key}" in .offload.yaml`, ...at(key) });
+    }
+  }
+  return { options, problems };
+}
+
+function safeJs(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Merges the layers. The target EKS version comes, in order, from the option
+ * (CLI flag or VS Code setting), then `.offload.yaml`, then an eksctl ClusterConfig
+ * in the workspace, then the latest EKS version released by `today`.
+ */
+export function resolveOptions(layers: { option?: UserOptions; config?: UserOptions; eksctl?: { version?: string; region?: string } }, today: string): ResolvedOptions {
+  const option = layers.option ?? {};
+  const config = layers.config ?? {};
+  const day = option.today ?? config.today ?? today;
+  const pick = (v: string | undefined) => (v && v !== 'latest' ? v : undefined);
+  let eksVersion: string;
+  let eksVersionSource: ResolvedOptions['eksVersionSource'];
+  if (pick(option.eksVersion)) [eksVersion, eksVersionSource] = [option.eksVersion!, 'option'];
+  else if (pick(config.eksVersion)) [eksVersion, eksVersionSource] = [config.eksVersion!, 'config'];
+  else if (layers.eksctl?.version && lookupEksVersion(layers.eksctl.version)) [eksVersion, eksVersionSource] = [layers.eksctl.version, 'eksctl'];
+  else [eksVersion, eksVersionSource] = [latestEksVersion(day)?.version ?? '1.34', 'latest'];
+  let regions: string[];
+  let regionsSource: ResolvedOptions['regionsSource'];
+  if (option.regions?.length) [regions, regionsSource] = [option.regions, 'option'];
+  else if (config.regions?.length) [regions, regionsSource] = [config.regions, 'config'];
+  else if (layers.eksctl?.region) [regions, regionsSource] = [[layers.eksctl.region], 'eksctl'];
+  else [regions, regionsSource] = [[DEFAULT_REGION], 'default'];
+  return {
+    eksVersion,
+    eksVersionSource,
+    regions,
+    regionsSource,
+    today: day,
+    rules: { ...(config.rules ?? {}), ...(option.rules ?? {}) },
+    ignore: [...(config.ignore ?? []), ...(option.ignore ?? [])],
+    maxFileSizeBytes: option.maxFileSizeBytes ?? config.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+/** Whether the target version is past standard support, for status bars and summaries. */
+export function targetSupport(o: ResolvedOptions) {
+  return eksSupportStatus(o.eksVersion, o.today);
+}

@@ -1,0 +1,132 @@
+import type { FileSummary, FormatId } from './types';
+import { LineIndex } from './source/line-index';
+import type { SourceNode } from './source/source-node';
+import { parseYamlChunk, splitYamlDocuments } from './source/yaml-source';
+import type { YamlDocument } from './source/yaml-source';
+import { parseJson } from './source/json-source';
+import { looksLikeTemplate, maskTemplateActions } from './source/helm';
+import { isDockerfile } from './formats/dockerfile';
+import { isKubernetesObject } from './formats/kubernetes';
+import { taskDefinitionNode } from './formats/ecs-task-definition';
+import { isCompose } from './formats/compose';
+import { isEksctlConfig } from './formats/eksctl';
+import type { ParsedDocument } from './views';
+
+export interface ProblemSpan {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A file after parsing: its documents with detected formats, and what went wrong. */
+export interface FileModel {
+  path: string;
+  /** The analysed text: BOM removed, so positions match what an editor shows. */
+  text: string;
+  lines: LineIndex;
+  kind: 'yaml' | 'json' | 'dockerfile' | 'skipped';
+  templated: boolean;
+  documents: ParsedDocument[];
+  parseErrors: ProblemSpan[];
+  summary: FileSummary;
+}
+
+/** Bounded cache of parsed YAML chunks by exact text; an edit re-parses only the touched documents. */
+export class ChunkCache {
+  private readonly map = new Map<string, YamlDocument>();
+  constructor(private readonly limit = 20000) {}
+  get(text: string, base: number): YamlDocument {
+    const hit = this.map.get(text);
+    if (hit) {
+      if (hit.base === base) return hit;
+      // Same text at another offset (documents above it changed size): re-parse is
+      // cheaper than re-basing every node, and keeps nodes immutable.
+    }
+    const parsed = parseYamlChunk(text, base);
+    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(text, parsed);
+    return parsed;
+  }
+}
+
+const NO_CACHE = { get: (text: string, base: number) => parseYamlChunk(text, base) };
+
+export function loadFile(path: string, raw: string, maxBytes: number, cache: Pick<ChunkCache, 'get'> = NO_CACHE): FileModel {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const lines = new LineIndex(text);
+  const base: Omit<FileModel, 'kind' | 'summary'> = { path, text, lines, templated: false, documents: [], parseErrors: [] };
+  // Length in UTF-16 units is a close, cheap proxy for bytes at this scale.
+  if (text.length > maxBytes) return skipped(base, `larger than the ${Math.round(maxBytes / 1024)} KiB limit (offload maxFileSizeBytes)`);
+  if (text.includes('\u0000') || text.includes('\uFFFD')) return skipped(base, 'binary or not valid UTF-8');
+  if (isDockerfile(text)) return { ...base, kind: 'dockerfile', summary: { file: path, format: 'dockerfile', documents: 1 } };
+
+  const trimmed = text.trimStart();
+  if (/\.json$/i.test(path) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const j = parseJson(text);
+    const docs: ParsedDocument[] = [];
+    if (j.root) {
+      const format = detect(j.root);
+      if (format) docs.push({ file: path, docIndex: 0, format, root: j.root, templated: false });
+    }
+    // A JSON file that is not one of ours stays silent, even when broken: package.json
+    // and tsconfig.json are everywhere and none of our business.
+    const ours = docs.length > 0;
+    return {
+      ...base,
+      kind: 'json',
+      documents: docs,
+      parseErrors: ours ? j.errors : [],
+      summary: { file: path, format: ours ? docs[0].format : 'unknown', documents: docs.length },
+    };
+  }
+
+  const templated = looksLikeTemplate(path, text);
+  const source = templated ? maskTemplateActions(text) : text;
+  const starts = splitYamlDocuments(source);
+  const documents: ParsedDocument[] = [];
+  const parseErrors: ProblemSpan[] = [];
+  let ours = false;
+  for (let i = 0; i < starts.length; i++) {
+    const chunk = source.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : source.length);
+    const parsed = cache.get(chunk, starts[i]);
+    if (parsed.empty) continue;
+    const format = parsed.root ? detect(parsed.root) : undefined;
+    if (format) {
+      ours = true;
+      documents.push({ file: path, docIndex: i, format, root: parsed.root as SourceNode, templated });
+    }
+    // Templates never produce syntax errors: what does not parse after masking is skipped.
+    if (!templated) parseErrors.push(...parsed.errors);
+  }
+  // A broken YAML file with no recognisable document might still be a manifest we
+  // failed to read; report its errors when it mentions the keys we look for.
+  const reportErrors = ours || /^\s*(apiVersion|kind|services|containerDefinitions)\s*:/m.test(source);
+  const format: FileSummary['format'] = documents.length ? documents[0].format : templated ? 'helm-template' : 'unknown';
+  return {
+    ...base,
+    kind: 'yaml',
+    templated,
+    documents,
+    parseErrors: reportErrors ? parseErrors : [],
+    summary: {
+      file: path,
+      format,
+      documents: documents.length,
+      note: templated ? 'Helm template: analysed where it parses once template actions are masked' : undefined,
+    },
+  };
+}
+
+function skipped(base: Omit<FileModel, 'kind' | 'summary'>, note: string): FileModel {
+  return { ...base, kind: 'skipped', summary: { file: base.path, format: 'skipped', documents: 0, note } };
+}
+
+/** Format detection by content, never by file name. */
+export function detect(root: SourceNode): FormatId | undefined {
+  if (root.kind !== 'map') return undefined;
+  if (isEksctlConfig(root)) return 'eksctl';
+  if (isKubernetesObject(root)) return 'kubernetes';
+  if (taskDefinitionNode(root)) return 'ecs-task-definition';
+  if (isCompose(root)) return 'compose';
+  return undefined;
+}

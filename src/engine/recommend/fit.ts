@@ -1,0 +1,118 @@
+import type { FargateEstimate, Finding, FitStatus, PlatformFit, PlatformId, Reason, TraceStep, Workload } from '../types';
+import { PLATFORMS } from '../types';
+import type { FileModel } from '../load';
+import type { ResolvedOptions } from '../config';
+import type { WorkloadView } from '../views';
+import { nodeSpan } from '../source/node-span';
+import { estimateFargate } from './estimate';
+
+/** The pseudo-rule behind "this manifest is written for the other orchestrator". */
+export const ORCHESTRATOR_CHANGE = 'orchestrator-change';
+
+const RANK: Record<FitStatus, number> = { fits: 0, 'needs-changes': 1, blocked: 2 };
+
+export function nativeOrchestrator(w: Pick<WorkloadView, 'format'>): 'eks' | 'ecs' {
+  return w.format === 'kubernetes' ? 'eks' : 'ecs';
+}
+
+/**
+ * Turns findings into a per-platform fit for every workload, then picks a platform.
+ * The pick prefers, in order: the orchestrator the manifest is written for; Fargate
+ * when nothing blocks it and any needed change is one a quick fix makes; EC2 otherwise.
+ */
+export function computeFits(views: WorkloadView[], findings: Finding[], files: Map<string, FileModel>, options: ResolvedOptions): Workload[] {
+  const byWorkload = new Map<string, Finding[]>();
+  for (const f of findings) if (f.workloadId) (byWorkload.get(f.workloadId) ?? byWorkload.set(f.workloadId, []).get(f.workloadId)!).push(f);
+  return views.map((v) => {
+    const fm = files.get(v.file)!;
+    const [s, e] = nodeSpan(v.anchor, fm.text);
+    const anchorRange = fm.lines.range(s, e);
+    const own = byWorkload.get(v.id) ?? [];
+    const fit = {} as Record<PlatformId, PlatformFit>;
+    for (const p of PLATFORMS) fit[p] = { status: 'fits', reasons: [] };
+    for (const f of own) {
+      if (f.effect === 'advice') continue;
+      const status: FitStatus = f.effect === 'blocks' ? 'blocked' : 'needs-changes';
+      for (const p of f.platforms) {
+        const cur = fit[p];
+        if (RANK[status] > RANK[cur.status]) cur.status = status;
+        cur.reasons.push(reasonOf(f));
+      }
+    }
+    const native = nativeOrchestrator(v);
+    const other = native === 'eks' ? 'ecs' : 'eks';
+    for (const p of [`${other}-ec2`, `${other}-fargate`] as PlatformId[]) {
+      if (fit[p].status === 'fits') fit[p].status = 'needs-changes';
+      fit[p].reasons.unshift({
+        ruleId: ORCHESTRATOR_CHANGE,
+        message: native === 'eks' ? `Written for Kubernetes: ECS would need it rewritten as a task definition and service.` : `Written for ECS${v.format === 'compose' ? ' (compose)' : ''}: EKS would need it rewritten as Kubernetes manifests.`,
+        file: v.file,
+        range: anchorRange,
+      });
+    }
+    const fargate = estimateFargate(v);
+    return {
+      id: v.id,
+      name: v.name,
+      kind: v.kind,
+      namespace: v.namespace,
+      format: v.format,
+      file: v.file,
+      range: anchorRange,
+      fit,
+      recommendation: choose(v, native, fit, own, anchorRange, fargate, options),
+      fargate,
+    };
+  });
+}
+
+function reasonOf(f: Finding): Reason {
+  return { ruleId: f.ruleId, message: f.message, file: f.file, range: f.range };
+}
+
+const LABEL: Record<PlatformId, string> = {
+  'ecs-ec2': 'ECS on EC2',
+  'ecs-fargate': 'ECS on Fargate',
+  'eks-ec2': 'EKS on EC2 nodes',
+  'eks-fargate': 'EKS on Fargate',
+};
+
+export function platformLabel(p: PlatformId): string {
+  return LABEL[p];
+}
+
+function choose(
+  v: WorkloadView,
+  native: 'eks' | 'ecs',
+  fit: Record<PlatformId, PlatformFit>,
+  own: Finding[],
+  anchor: Workload['range'],
+  fargate: FargateEstimate | undefined,
+  _options: ResolvedOptions,
+): Workload['recommendation'] {
+  const trace: TraceStep[] = [];
+  const what = v.format === 'kubernetes' ? `Kubernetes ${v.kind}` : v.format === 'compose' ? 'compose service' : 'ECS task definition';
+  trace.push({ message: `${what} → ${native.toUpperCase()}, the orchestrator it is written for`, file: v.file, range: anchor });
+  const fgId = `${native}-fargate` as PlatformId;
+  const ec2Id = `${native}-ec2` as PlatformId;
+  const fg = fit[fgId];
+  const cost = fargate ? ` at ${fargate.label}, about $${fargate.monthlyUsd.toFixed(2)}/month` : '';
+  if (fg.status === 'fits') {
+    trace.push({ message: `Nothing blocks Fargate${cost} → ${LABEL[fgId]}: AWS runs the nodes too` });
+    return { platform: fgId, summary: `${LABEL[fgId]}: nothing blocks it${cost}.`, reasons: trace };
+  }
+  const fixable = (r: Reason) => own.some((f) => f.ruleId === r.ruleId && f.message === r.message && !!f.fix);
+  if (fg.status === 'needs-changes' && fg.reasons.every(fixable)) {
+    for (const r of fg.reasons) trace.push({ message: `Fargate needs a change a quick fix makes: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+    trace.push({ message: `Only mechanical changes stand in the way → ${LABEL[fgId]}${cost}` });
+    return { platform: fgId, summary: `${LABEL[fgId]} after ${fg.reasons.length} quick fix${fg.reasons.length === 1 ? '' : 'es'}${cost}.`, reasons: trace };
+  }
+  for (const r of fg.reasons.slice(0, 5)) trace.push({ message: `${fg.status === 'blocked' ? 'Fargate blocked' : 'Fargate needs changes'}: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+  const first = fg.reasons[0]?.message ?? 'it does not fit Fargate';
+  const ec2 = fit[ec2Id];
+  if (ec2.status !== 'fits') {
+    for (const r of ec2.reasons.slice(0, 3)) trace.push({ message: `EC2 needs attention too: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+  }
+  trace.push({ message: `→ ${LABEL[ec2Id]}` });
+  return { platform: ec2Id, summary: `${LABEL[ec2Id]}. ${first}`, reasons: trace };
+}

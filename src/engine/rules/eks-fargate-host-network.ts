@@ -1,0 +1,31 @@
+import { isTrue } from '../source/source-node';
+import { removeEntryLines } from '../fix/yaml-edits';
+import { defineRule } from './define-rule';
+
+export default defineRule({
+  meta: {
+    id: 'eks-fargate-host-network',
+    title: 'hostNetwork is not supported on Fargate',
+    description: 'Flags pod specs with hostNetwork: true. Each Fargate pod gets its own ENI; there is no host network to join.',
+    remediation: 'Remove hostNetwork (the pod gets its own VPC address), or run the workload on EC2 nodes.',
+    formats: ['kubernetes'],
+    platforms: ['eks-fargate', 'ecs-fargate'],
+    effect: 'blocks',
+    defaultSeverity: 'warning',
+    sources: ['Amazon EKS User Guide: AWS Fargate considerations (latest/ug/nodes/fargate.adoc)'],
+    messages: {
+      hostNetwork: '{{kind}} "{{name}}" uses hostNetwork, which Fargate rejects.',
+    },
+    scope: 'document',
+  },
+  check(ctx) {
+    for (const w of ctx.pods()) {
+      const n = w.pod.hostNetwork;
+      if (!isTrue(n)) continue;
+      // Removing hostNetwork changes how the pod is reached, so it is a suggestion, not a fix.
+      const line = ctx.text().slice(n!.keyStart ?? n!.start, n!.end);
+      const suggest = line.includes('\n') || ctx.text()[n!.parent!.start] === '{' ? [] : [{ title: 'Remove hostNetwork', edits: [removeEntryLines(ctx.text(), n!)] }];
+      ctx.report({ node: n!, messageId: 'hostNetwork', data: { kind: w.kind, name: w.name }, workload: w, suggest });
+    }
+  },
+});
