@@ -23,15 +23,17 @@ export async function runExtensionTests({
   grep = process.env.OFFLOAD_TEST_GREP,
   timeoutMs = Number(process.env.OFFLOAD_TEST_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
   verbose = false,
+  // Another build of the extension, e.g. to try the harness against a stand-in.
+  extensionPath = process.env.OFFLOAD_EXTENSION_PATH ? resolve(process.env.OFFLOAD_EXTENSION_PATH) : repoRoot,
   heading = 'Integration tests in code-server',
 } = {}) {
   const started = Date.now();
   const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
-  const extensionMain = join(repoRoot, 'dist', 'extension.js');
   const cleanups = [];
   let tests = [];
   let host = '';
   try {
+    const extensionMain = join(extensionPath, JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')).main ?? 'dist/extension.js');
     for (const [file, fix] of [[testsPath, 'npm run compile'], [extensionMain, 'npm run build']]) {
       if (!existsSync(file)) throw new Error(`${file} is missing: run \`${fix}\` (npm test runs both)`);
     }
@@ -50,7 +52,7 @@ export async function runExtensionTests({
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (verbose) page.on('console', (m) => console.log(`  [browser ${m.type()}] ${m.text()}`));
-    const url = workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
+    const url = workbenchUrl(server, { folder: ws.dir, extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath });
     await page.goto(url);
 
     const outcome = await waitForResults(resultsFile, server, started + timeoutMs, timeoutMs);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumArgs, findChromium, freePort, killGroup, repoRoot, stop, track, withDeadline, writeUserSettings } from './lib.mjs';
+import { chromiumArgs, findChromium, freePort, killGroup, repoRoot, runOrThrow, stop, track, withDeadline, writeUserSettings } from './lib.mjs';
 import { ensureCodeServer } from './install-code-server.mjs';
 
 /**
@@ -125,4 +125,26 @@ function findFiles(dir, keep, out = []) {
     else if (keep(p) && p.endsWith('.log')) out.push(p);
   }
   return out;
+}
+
+/**
+ * Runs code-server's CLI (e.g. `--install-extension x.vsix`) against
+ * `extensionsDir`, with throwaway user data and config.
+ */
+export async function codeServerCli(args, { extensionsDir, timeoutMs = 120_000 } = {}) {
+  const entry = await ensureCodeServer();
+  const home = mkdtempSync(join(tmpdir(), 'offload-cs-cli-'));
+  try {
+    writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
+    const env = {
+      ...process.env,
+      XDG_DATA_HOME: join(home, 'xdg-data'),
+      XDG_CONFIG_HOME: join(home, 'xdg-config'),
+      XDG_CACHE_HOME: join(home, 'xdg-cache'),
+    };
+    const full = [entry, '--config', join(home, 'config.yaml'), '--user-data-dir', join(home, 'user-data'), '--extensions-dir', extensionsDir, ...args];
+    return await runOrThrow(process.execPath, full, { env, timeoutMs });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError, one, parseArgs } from './args';
 import { walk } from './walk';
-import { analyze } from '../engine';
+import { analyze, parseConfig } from '../engine';
 import type { AnalysisResult, InputFile, Severity, UserOptionsLike } from './cli-types';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
@@ -131,7 +131,8 @@ function scan(argv: string[], io: Io): number {
     }
   }
   const configText = configPath ? fs.readFileSync(configPath, 'utf8') : undefined;
-  const ignoreFromConfig = configText ? extractIgnore(configText) : [];
+  // The config's globs are relative to its own folder; walked paths are relative to cwd.
+  const ignoreFromConfig = configText && configPath ? rebaseGlobs(parseConfig(configText).options.ignore ?? [], toRel(io.cwd, path.dirname(configPath))) : [];
   const { files: paths, unreadable } = walk(roots, io.cwd, ignoreFromConfig);
   if (unreadable.length) {
     io.err(`offload: cannot read ${unreadable.map((u) => path.relative(io.cwd, u) || u).join(', ')}\n`);
@@ -166,14 +167,19 @@ function scan(argv: string[], io: Io): number {
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }
 
-/** Reads `ignore:` early so the walk skips those files instead of reading them. */
-function extractIgnore(configText: string): string[] {
-  const m = /^ignore\s*:\s*\n((?:\s+-\s*.+\n?)+)/m.exec(configText);
-  if (!m) return [];
-  return m[1]
-    .split('\n')
-    .map((l) => l.replace(/^\s+-\s*/, '').replace(/\s+#.*$/, '').trim().replace(/^['"]|['"]$/g, ''))
-    .filter(Boolean);
+/**
+ * Re-roots ignore globs written relative to `dir` (the config's folder) onto paths
+ * relative to cwd. Anchored globs get the folder as a prefix; unanchored ones match at
+ * any depth below it. Anchoring follows globToRegExp's rule.
+ */
+export function rebaseGlobs(globs: readonly string[], dir: string): string[] {
+  if (dir === '.' || dir === '') return [...globs];
+  return globs.map((raw) => {
+    let g = raw.trim().replace(/^\.\//, '');
+    if (g.startsWith('/')) g = g.slice(1);
+    const anchored = g.includes('/') && !g.startsWith('**/');
+    return anchored ? `${dir}/${g}` : `${dir}/**/${g.replace(/^\*\*\//, '')}`;
+  });
 }
 
 /** Invalid UTF-8 decodes to U+FFFD, which the engine reports as "not valid UTF-8". */

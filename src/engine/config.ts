@@ -1,6 +1,6 @@
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { Severity } from './types';
-import { eksSupportStatus, latestEksVersion, eksVersion as lookupEksVersion } from './knowledge';
+import { eksSupportStatus, latestEksVersion, eksVersion as lookupEksVersion, normalizeEksVersion } from './knowledge';
 
 export type RuleSetting = Severity | 'off';
 
@@ -53,17 +53,22 @@ export function parseConfig(text: string): { options: UserOptions; problems: Con
     problems.push({ message: '.offload.yaml must be a map of settings', start: 0, end: Math.min(text.length, 1) });
     return { options, problems };
   }
-  const at = (key: string) => {
-    const i = text.search(new RegExp(`^${key}\\s*:`, 'm'));
-    return i >= 0 ? { start: i, end: i + key.length } : { start: 0, end: 0 };
+  // Problems point at the key as parsed (quoted, flow style or indented alike); a key
+  // is never turned into a RegExp, since a user's `(` would throw.
+  const at = (key: string, sub?: string) => {
+    let node = keyNode(doc.contents, key);
+    if (node && sub !== undefined) node = keyNode(isPair(node.pair) ? node.pair.value : undefined, sub) ?? node;
+    return node ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
   };
   const o = js as Record<string, unknown>;
   for (const [key, value] of Object.entries(o)) {
     switch (key) {
       case 'eksVersion': {
-        const v = typeof value === 'number' ? value.toFixed(2).replace(/0$/, '') : value;
+        // Unquoted, `eksVersion: 1.30` is the float 1.3. Every EKS minor has two digits, so
+        // read it as the user meant (as the knowledge layer does) rather than as EKS 1.3.
+        const v = typeof value === 'number' ? normalizeEksVersion(value) : value;
         if (typeof v === 'string' && (v === 'latest' || /^1\.\d+$/.test(v))) options.eksVersion = v;
-        else problems.push({ message: `eksVersion must be "latest" or a version such as "1.34" (quote it: 1.30 as a number reads as 1.3)`, ...at(key) });
+        else problems.push({ message: `eksVersion must be "latest" or a version such as "1.34", not ${JSON.stringify(value)}`, ...at(key) });
         break;
       }
       case 'regions':
@@ -80,7 +85,7 @@ export function parseConfig(text: string): { options: UserOptions; problems: Con
           options.rules = {};
           for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
             if (typeof sev === 'string' && SEVERITIES.has(sev)) options.rules[id] = sev as RuleSetting;
-            else problems.push({ message: `rules.${id} must be one of error, warning, info, hint, off`, ...at('rules') });
+            else problems.push({ message: `rules.${id} must be one of error, warning, info, hint, off`, ...at('rules', id) });
           }
         } else problems.push({ message: 'rules must map rule ids to a severity or off', ...at(key) });
         break;
@@ -97,6 +102,15 @@ export function parseConfig(text: string): { options: UserOptions; problems: Con
     }
   }
   return { options, problems };
+}
+
+function keyNode(map: unknown, key: string): { range: [number, number]; pair: unknown } | undefined {
+  if (!isMap(map)) return undefined;
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (isScalar(k) && String(k.value) === key && k.range) return { range: [k.range[0], k.range[1]], pair };
+  }
+  return undefined;
 }
 
 function safeJs(doc: ReturnType<typeof parseDocument>): unknown {
@@ -117,11 +131,17 @@ export function resolveOptions(layers: { option?: UserOptions; config?: UserOpti
   const config = layers.config ?? {};
   const day = option.today ?? config.today ?? today;
   const pick = (v: string | undefined) => (v && v !== 'latest' ? v : undefined);
+  // An explicit `latest` (flag or config) is a choice too: it beats the layers below it.
+  const latestWins = option.eksVersion === 'latest' || (!pick(option.eksVersion) && config.eksVersion === 'latest');
+  // An eksctl `version: 1.30` written unquoted reaches us as the string "1.3".
+  const ev = layers.eksctl?.version;
+  const eksctlVersion = ev ? (lookupEksVersion(ev) ?? (/^\d+\.\d$/.test(ev) ? lookupEksVersion(Number(ev)) : undefined))?.version : undefined;
   let eksVersion: string;
   let eksVersionSource: ResolvedOptions['eksVersionSource'];
-  if (pick(option.eksVersion)) [eksVersion, eksVersionSource] = [option.eksVersion!, 'option'];
+  if (latestWins) [eksVersion, eksVersionSource] = [latestEksVersion(day)?.version ?? '1.34', 'latest'];
+  else if (pick(option.eksVersion)) [eksVersion, eksVersionSource] = [option.eksVersion!, 'option'];
   else if (pick(config.eksVersion)) [eksVersion, eksVersionSource] = [config.eksVersion!, 'config'];
-  else if (layers.eksctl?.version && lookupEksVersion(layers.eksctl.version)) [eksVersion, eksVersionSource] = [layers.eksctl.version, 'eksctl'];
+  else if (eksctlVersion) [eksVersion, eksVersionSource] = [eksctlVersion, 'eksctl'];
   else [eksVersion, eksVersionSource] = [latestEksVersion(day)?.version ?? '1.34', 'latest'];
   let regions: string[];
   let regionsSource: ResolvedOptions['regionsSource'];

@@ -1,8 +1,8 @@
 import type { FileSummary, FormatId } from './types';
 import { LineIndex } from './source/line-index';
 import type { SourceNode } from './source/source-node';
-import { parseYamlChunk, splitYamlDocuments } from './source/yaml-source';
-import type { YamlDocument } from './source/yaml-source';
+import { parseChunk, parseYamlChunk, placeChunk, splitYamlDocuments } from './source/yaml-source';
+import type { ParsedChunk, YamlDocument } from './source/yaml-source';
 import { parseJson } from './source/json-source';
 import { looksLikeTemplate, maskTemplateActions } from './source/helm';
 import { isDockerfile } from './formats/dockerfile';
@@ -31,21 +31,24 @@ export interface FileModel {
   summary: FileSummary;
 }
 
-/** Bounded cache of parsed YAML chunks by exact text; an edit re-parses only the touched documents. */
+/**
+ * Bounded cache of parsed YAML chunks by exact text. An edit re-parses only the
+ * documents it touched; the others are re-placed at their new offsets for free.
+ */
 export class ChunkCache {
-  private readonly map = new Map<string, YamlDocument>();
-  constructor(private readonly limit = 20000) {}
+  private readonly map = new Map<string, ParsedChunk>();
+  constructor(private readonly limit = 50000) {}
   get(text: string, base: number): YamlDocument {
-    const hit = this.map.get(text);
-    if (hit) {
-      if (hit.base === base) return hit;
-      // Same text at another offset (documents above it changed size): re-parse is
-      // cheaper than re-basing every node, and keeps nodes immutable.
+    let hit = this.map.get(text);
+    if (!hit) {
+      hit = parseChunk(text);
+      if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+      this.map.set(text, hit);
     }
-    const parsed = parseYamlChunk(text, base);
-    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(text, parsed);
-    return parsed;
+    return placeChunk(hit, base);
+  }
+  get size(): number {
+    return this.map.size;
   }
 }
 
@@ -61,8 +64,11 @@ export function loadFile(path: string, raw: string, maxBytes: number, cache: Pic
   if (isDockerfile(text)) return { ...base, kind: 'dockerfile', summary: { file: path, format: 'dockerfile', documents: 1 } };
 
   const trimmed = text.trimStart();
-  if (/\.json$/i.test(path) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const j = parseJson(text);
+  const jsonByName = /\.json$/i.test(path);
+  const j = jsonByName || trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text) : undefined;
+  // Text that only starts like JSON, such as a Helm template opening with `{{- range }}`
+  // or a YAML flow map `{kind: Pod}`, is read as YAML unless it is valid JSON.
+  if (j && (jsonByName || j.errors.length === 0)) {
     const docs: ParsedDocument[] = [];
     if (j.root) {
       const format = detect(j.root);
@@ -81,7 +87,10 @@ export function loadFile(path: string, raw: string, maxBytes: number, cache: Pic
   }
 
   const templated = looksLikeTemplate(path, text);
-  const source = templated ? maskTemplateActions(text) : text;
+  // yaml breaks lines only at LF and CRLF, but a lone CR is a line break to YAML 1.2,
+  // to editors and to the LineIndex: parse a same-length copy with LF there.
+  const masked = templated ? maskTemplateActions(text) : text;
+  const source = masked.includes('\r') ? masked.replace(/\r(?!\n)/g, '\n') : masked;
   const starts = splitYamlDocuments(source);
   const documents: ParsedDocument[] = [];
   const parseErrors: ProblemSpan[] = [];

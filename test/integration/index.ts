@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { EXTENSION_ID, recordStartState } from './helpers';
 
 export interface TestResult {

@@ -6,7 +6,7 @@ const HEAD: Record<PlatformId, string> = { 'ecs-ec2': 'ECS on EC2', 'ecs-fargate
 
 /** Escapes text from manifests so it cannot break the table or inject markup. */
 export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!|]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_{}[\]<>()#+!|]/g, (ch) => `\\${ch}`).replace(/\r\n?|\n/g, ' ');
 }
 
 export function formatMarkdown(r: AnalysisResult): string {

@@ -4,6 +4,14 @@ import type { RuleDoc } from '../../engine/rule-docs';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /**
+ * A relative URI reference for a path. encodeURI would leave `#` and `?` as they are,
+ * so `k8s/a#1.yaml` would become path `k8s/a` with a fragment: encode each segment.
+ */
+function uri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
  * SARIF 2.1.0. Regions are 1-based, columns in UTF-16 code units (SARIF's default
  * `columnKind`), end column exclusive. Every rule with a help text gets a driver entry,
  * so code-scanning UIs can show the docs next to a result.
@@ -43,13 +51,13 @@ export function formatSarif(r: AnalysisResult, docs: readonly RuleDoc[]): string
             ruleId: f.ruleId,
             level: LEVEL[f.severity],
             message: { text: f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.file) }, region: region(f) } }],
+            locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.file) }, region: region(f) } }],
             properties: { platforms: f.platforms, effect: f.effect },
           };
           const idx = ruleIndex.get(f.ruleId);
           if (idx !== undefined) res.ruleIndex = idx;
           if (f.related?.length) {
-            res.relatedLocations = f.related.map((rl, i) => ({ id: i + 1, message: { text: rl.message }, physicalLocation: { artifactLocation: { uri: encodeURI(rl.file) }, region: region(rl) } }));
+            res.relatedLocations = f.related.map((rl, i) => ({ id: i + 1, message: { text: rl.message }, physicalLocation: { artifactLocation: { uri: uri(rl.file) }, region: region(rl) } }));
           }
           if (f.fix) {
             res.fixes = [
@@ -57,7 +65,7 @@ export function formatSarif(r: AnalysisResult, docs: readonly RuleDoc[]): string
                 description: { text: f.fix.title },
                 artifactChanges: [
                   {
-                    artifactLocation: { uri: encodeURI(f.file) },
+                    artifactLocation: { uri: uri(f.file) },
                     replacements: f.fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
                   },
                 ],

@@ -19,9 +19,11 @@ export function formatText(r: AnalysisResult, color = false): string {
   if (r.workloads.length) {
     out.push(c('1', 'Workloads'));
     const nameW = Math.min(48, Math.max(...r.workloads.map((w) => `${w.kind}/${w.name}`.length)));
-    out.push(`  ${'workload'.padEnd(nameW)}  ${PLATFORMS.map((p) => SHORT[p].padEnd(11)).join(' ')}  recommendation`);
+    // Wide enough for the longest cell, "~ needs-changes", which used to be cut to "needs-cha".
+    const cellW = 15;
+    out.push(`  ${'workload'.padEnd(nameW)}  ${PLATFORMS.map((p) => SHORT[p].padEnd(cellW)).join(' ')}  recommendation`);
     for (const w of r.workloads) {
-      const fits = PLATFORMS.map((p) => `${FIT_MARK[w.fit[p].status]} ${w.fit[p].status}`.padEnd(11).slice(0, 11)).join(' ');
+      const fits = PLATFORMS.map((p) => `${FIT_MARK[w.fit[p].status]} ${w.fit[p].status}`.padEnd(cellW)).join(' ');
       out.push(`  ${`${w.kind}/${w.name}`.padEnd(nameW).slice(0, nameW)}  ${fits}  ${w.recommendation.summary}`);
     }
     out.push('');

@@ -58,3 +58,30 @@ export function removeEntryLines(text: string, entry: SourceNode): OffsetEdit {
   const end = endOfLine(text, Math.max(entry.end - 1, entry.start));
   return { start, end, newText: '' };
 }
+
+/**
+ * Adds lines (relative indentation, `\n` breaks) just above a block-map entry,
+ * indented like that entry's key: `selector:` above `template:`, `pathType:` above
+ * `backend:`. Undefined when the entry's key does not start its line (`- key:`, flow
+ * style), where a line insert would land in the wrong place.
+ */
+export function insertBeforeEntry(text: string, entry: SourceNode, lines: string[]): OffsetEdit | undefined {
+  if (entry.keyStart === undefined) return undefined;
+  const at = startOfLine(text, entry.keyStart);
+  const before = text.slice(at, entry.keyStart);
+  if (!/^[ ]*$/.test(before)) return undefined;
+  const eol = lineBreak(text);
+  return { start: at, end: at, newText: lines.map((l) => before + l.replace(/\n/g, eol + before) + eol).join('') };
+}
+
+/**
+ * Renames a map key in place, keeping its quotes (`"serviceAccount"` in JSON stays
+ * quoted). Undefined when the key's source text is not the plain key name.
+ */
+export function renameKey(text: string, entry: SourceNode, newKey: string): OffsetEdit | undefined {
+  if (entry.keyStart === undefined || entry.keyEnd === undefined || entry.key === undefined) return undefined;
+  const raw = text.slice(entry.keyStart, entry.keyEnd);
+  const q = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
+  if (raw !== q + entry.key + q) return undefined;
+  return { start: entry.keyStart, end: entry.keyEnd, newText: q + newKey + q };
+}

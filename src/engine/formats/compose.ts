@@ -3,12 +3,18 @@ import { str } from '../source/source-node';
 import type { ContainerView, ParsedDocument, PortView, WorkloadView } from '../views';
 import { parseK8sCpu, parseK8sMemory } from '../knowledge/quantities';
 
+/** The compose spec's top-level keys; it rejects any other that is not an `x-` extension. */
+const COMPOSE_TOP_LEVEL = new Set(['version', 'name', 'include', 'services', 'networks', 'volumes', 'configs', 'secrets', 'models']);
+
 /**
- * A compose file is a map with `services`, each a map with `image` or `build`.
- * No `apiVersion`/`kind`, which tells it apart from Kubernetes YAML.
+ * A compose file is a map with `services`, each a map with `image` or `build`, and
+ * only compose's own top-level keys: that tells it apart from Kubernetes YAML
+ * (`apiVersion`/`kind`), a Helm values.yaml, an OpenAPI spec or a package.json that
+ * happen to have a `services` map.
  */
 export function isCompose(root: SourceNode): boolean {
-  if (root.kind !== 'map' || root.get('apiVersion') || root.get('kind')) return false;
+  if (root.kind !== 'map') return false;
+  if (root.entries().some((e) => e.key === undefined || (!COMPOSE_TOP_LEVEL.has(e.key) && !e.key.startsWith('x-')))) return false;
   const services = root.get('services');
   if (!services || services.kind !== 'map') return false;
   const entries = services.entries();

@@ -1,6 +1,6 @@
 import { str } from '../source/source-node';
-import { insertJsonProperty, replaceJsonValue } from '../fix/json-edits';
-import { targetsFargate } from './ecs-helpers';
+import { replaceJsonValue } from '../fix/json-edits';
+import { insertJsonProperties, targetsFargate } from './ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
     platforms: ['ecs-fargate'],
     effect: 'needs-change',
     defaultSeverity: 'warning',
-    sources: ['Amazon ECS Developer Guide: Fargate task definition considerations (AWS_Fargate.md, task_definition_parameters.md "networkMode")'],
+    sources: ['Amazon ECS Developer Guide: Fargate task definition considerations (AWS_Fargate.md, task_definition_parameters.md "networkMode")', 'Amazon ECS Developer Guide: fargate-tasks-services.html (current)'],
     messages: {
       wrongMode: 'networkMode "{{mode}}" is not supported on Fargate, which requires "awsvpc".',
       missingMode: 'No networkMode: ECS defaults to "bridge" on EC2, and Fargate requires "awsvpc".',
@@ -30,7 +30,7 @@ export default defineRule({
       if (mode) {
         ctx.report({ node: mode, messageId: 'wrongMode', data: { mode: value ?? String(mode.value) }, workload: w, severity, fix: { title: 'Set networkMode to "awsvpc"', edits: [replaceJsonValue(mode, 'awsvpc')] } });
       } else {
-        ctx.report({ node: w.anchor, messageId: 'missingMode', workload: w, severity, fix: { title: 'Add "networkMode": "awsvpc"', edits: [insertJsonProperty(ctx.text(), w.node, 'networkMode', '"awsvpc"')] } });
+        ctx.report({ node: w.anchor, messageId: 'missingMode', workload: w, severity, fix: { title: 'Add "networkMode": "awsvpc"', edits: insertJsonProperties(ctx.text(), w.node, [['networkMode', '"awsvpc"']]) } });
       }
     }
   },

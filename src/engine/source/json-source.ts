@@ -57,8 +57,10 @@ class JsonSourceNode implements SourceNode {
 
   get(key: string): SourceNode | undefined {
     if (this.node.type !== 'object') return undefined;
-    for (const prop of this.node.children ?? []) {
-      const [k, v] = prop.children ?? [];
+    // The last duplicate wins, as in JSON.parse, Go's encoding/json and toJS() below.
+    const props = this.node.children ?? [];
+    for (let i = props.length - 1; i >= 0; i--) {
+      const [k, v] = props[i].children ?? [];
       if (k && k.value === key) return v ? new JsonSourceNode(v, this) : undefined;
     }
     return undefined;

@@ -7,9 +7,17 @@ import type { SourceNode } from './source-node';
  * item) on its first line only.
  */
 export function nodeSpan(node: SourceNode, text: string): [number, number] {
-  if (node.kind === 'scalar') return [node.start, Math.max(node.start, node.end)];
+  if (node.kind === 'scalar') {
+    // A block scalar's range (`|` ... ) runs through its last line break.
+    let end = Math.max(node.start, node.end);
+    while (end > node.start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    // `key:` with nothing after it is an empty null scalar: underline the key instead.
+    if (end === node.start && node.keyStart !== undefined && node.keyEnd !== undefined) return [node.keyStart, node.keyEnd];
+    return [node.start, end];
+  }
   if (node.keyStart !== undefined && node.keyEnd !== undefined) return [node.keyStart, node.keyEnd];
-  const nl = text.indexOf('\n', node.start);
-  const lineEnd = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+  const br = /[\r\n]/g;
+  br.lastIndex = node.start;
+  const lineEnd = br.exec(text)?.index ?? text.length;
   return [node.start, Math.max(node.start, Math.min(node.end, lineEnd))];
 }

@@ -21,26 +21,33 @@ export interface YamlDocument {
  * column 0 always start a new document in YAML 1.2, even inside a block scalar, so a
  * line scan is exact. This lets the engine re-parse only the documents an edit touched.
  * Returns chunk start offsets; every chunk runs to the next start.
+ *
+ * Only CR and LF break lines in YAML: JavaScript's multiline `^` also matches after
+ * U+2028/U+2029, which yaml treats as content, so line starts are found by hand.
+ * Directives (`%YAML`) and comments before a `---` belong to the document it opens,
+ * as in yaml's own parseAllDocuments, so they stay in its chunk.
  */
 export function splitYamlDocuments(text: string): number[] {
   const starts = [0];
-  // Directives (%YAML) bind to the following marker; splitting would orphan them, so
-  // such streams are parsed as one chunk (yaml still sees every document).
-  if (/^%/m.test(text)) return starts;
-  const re = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  const re = /(?<![^\r\n])(---|\.\.\.)(?=[ \t\r\n]|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    if (m.index === 0) continue;
     if (m[1] === '...') {
       // An end marker closes the document; the next one starts after its line.
-      const nl = text.indexOf('\n', m.index);
-      if (nl >= 0 && nl + 1 < text.length) starts.push(nl + 1);
+      const br = /\r\n?|\n/g;
+      br.lastIndex = m.index;
+      const nl = br.exec(text);
+      const next = nl ? nl.index + nl[0].length : text.length;
+      if (next < text.length) starts.push(next);
       continue;
     }
-    starts.push(m.index);
+    if (!PREFIX_ONLY.test(text.slice(starts[starts.length - 1], m.index))) starts.push(m.index);
   }
   return dedupeSorted(starts);
 }
+
+/** Blank, comment and directive lines only: a document prefix, not a document. */
+const PREFIX_ONLY = /^(?:(?:[ \t]*(?:#[^\r\n]*)?|%[^\r\n]*)(?:\r\n?|\n|$))*$/;
 
 function dedupeSorted(a: number[]): number[] {
   const out: number[] = [];
@@ -48,29 +55,49 @@ function dedupeSorted(a: number[]): number[] {
   return out;
 }
 
+/** The base-independent result of parsing one chunk: what the cache keeps. */
+export interface ParsedChunk {
+  text: string;
+  doc: Document.Parsed | undefined;
+  /** Offsets relative to the chunk. */
+  errors: { message: string; start: number; end: number }[];
+  empty: boolean;
+}
+
 /**
- * Parses one chunk. Uses YAML 1.2 core schema (what Kubernetes' sigs.k8s.io/yaml
- * effectively sees for booleans is 1.1, but 1.2 keeps `yes`/`no` as strings, which
- * is the safer reading for rules: we never treat `privileged: yes` as false silently;
- * the robustness rules flag 1.1 booleans separately).
+ * Parses one chunk. YAML 1.2 core schema: `yes`/`no` stay strings, which is the
+ * safer reading for rules (we never read `privileged: yes` as false silently; the
+ * robustness checks flag YAML 1.1 booleans separately). Offsets are chunk-relative,
+ * so the same parse serves the chunk wherever an edit above it moves it.
  */
-export function parseYamlChunk(text: string, base: number): YamlDocument {
+export function parseChunk(text: string): ParsedChunk {
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: false });
   } catch (e) {
     // The parser recurses; a document nested thousands of levels deep can overflow.
-    return { base, text, root: undefined, empty: false, errors: [{ message: `YAML could not be parsed: ${(e as Error).message}`, start: base, end: base + Math.min(text.length, 1) }] };
+    return { text, doc: undefined, empty: false, errors: [{ message: `YAML could not be parsed: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1) }] };
   }
-  const errors = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0],
-    start: base + e.pos[0],
-    end: base + Math.max(e.pos[1], e.pos[0]),
-  }));
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }));
   const contents = doc.contents as YamlNode | null;
-  const root = contents ? wrap(contents, doc, base, undefined, undefined) : undefined;
   const empty = !contents || (isScalar(contents) && contents.value === null && !contents.range?.[1]);
-  return { base, text, root, errors, empty: empty && errors.length === 0 };
+  return { text, doc, errors, empty: empty && errors.length === 0 };
+}
+
+/** Places a parsed chunk at `base` in its file. Wrappers are lazy, so this costs nothing. */
+export function placeChunk(chunk: ParsedChunk, base: number): YamlDocument {
+  const contents = chunk.doc?.contents as YamlNode | null | undefined;
+  return {
+    base,
+    text: chunk.text,
+    root: contents && chunk.doc ? wrap(contents, chunk.doc, base, undefined, undefined) : undefined,
+    errors: chunk.errors.map((e) => ({ message: e.message, start: base + e.start, end: base + e.end })),
+    empty: chunk.empty,
+  };
+}
+
+export function parseYamlChunk(text: string, base: number): YamlDocument {
+  return placeChunk(parseChunk(text), base);
 }
 
 function wrap(node: YamlNode, doc: Document, base: number, parent: SourceNode | undefined, pair: Pair | undefined): SourceNode {
@@ -135,7 +162,7 @@ class YamlSourceNode implements SourceNode {
     if (!this.target || !isMap(this.target)) return [];
     const out: SourceNode[] = [];
     for (const p of this.target.items) {
-      if (isScalar(p.key) && p.key.value === '<<') continue;
+      if (isMergeKey(p.key)) continue;
       if (p.value) out.push(wrap(p.value as YamlNode, this.doc, this.base, this, p));
       else out.push(nullValue(p, this.base, this));
     }
@@ -165,14 +192,25 @@ function safeResolve(alias: YamlNode, doc: Document): YamlNode | undefined {
   }
 }
 
+/**
+ * With `merge: true`, yaml parses a plain `<<` key to a Scalar whose value is a
+ * Symbol, not the string '<<' (a quoted "<<" stays an ordinary key).
+ */
+function isMergeKey(k: unknown): boolean {
+  return isScalar(k) && (typeof k.value === 'symbol' || (k.value === '<<' && k.type === 'PLAIN'));
+}
+
 /** Map lookup that honours `<<` merge keys, with a depth bound against merge cycles. */
 function lookup(map: YAMLMap, key: string, doc: Document, base: number, parent: SourceNode, depth: number): SourceNode | undefined {
   let merges: YamlNode[] | undefined;
   for (const p of map.items) {
     const k = p.key;
+    if (isMergeKey(k)) {
+      if (p.value) (merges ??= []).push(p.value as YamlNode);
+      continue;
+    }
     const name = isScalar(k) ? String(k.value) : undefined;
     if (name === key) return p.value ? wrap(p.value as YamlNode, doc, base, parent, p) : nullValue(p, base, parent);
-    if (name === '<<' && p.value) (merges ??= []).push(p.value as YamlNode);
   }
   if (!merges || depth > 8) return undefined;
   for (const m of merges) {

@@ -1,0 +1,80 @@
+// Drives the VS Code workbench in a page the way a person does: keyboard
+// shortcuts, Quick Open, the Command Palette, hovering with the mouse. Every
+// wait is a Playwright wait on rendered UI, bounded by `timeout`.
+
+/** @param {import('playwright-core').Page} page */
+export function workbench(page, { timeout = 20_000 } = {}) {
+  const quickInput = page.locator('.quick-input-widget');
+  const quickInputBox = quickInput.locator('input.input');
+
+  async function pickFromQuickInput(text, rowMatch) {
+    await quickInput.waitFor({ state: 'visible', timeout });
+    await quickInputBox.fill(text);
+    const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: rowMatch }).first();
+    await row.waitFor({ timeout });
+    await row.click();
+    await quickInput.waitFor({ state: 'hidden', timeout });
+  }
+
+  return {
+    async ready() {
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    },
+
+    /** Quick Open (Ctrl+P) a workspace-relative path; resolves when its editor shows. */
+    async openFile(relPath) {
+      const name = relPath.split('/').pop();
+      const tab = page.locator('.tabs-container .tab.active', { hasText: name });
+      if (await tab.count()) return;
+      await page.keyboard.press('Control+P');
+      await pickFromQuickInput(relPath, name);
+      await tab.waitFor({ timeout });
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });
+    },
+
+    /** Runs a command by its palette label ("Category: Title"), as typed after F1. */
+    async runCommand(label) {
+      await page.keyboard.press('F1');
+      await pickFromQuickInput(`>${label}`, label);
+    },
+
+    async showProblems() {
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor({ timeout });
+    },
+
+    /** Clicks an activity-bar entry by its title unless it is already the open one. */
+    async openActivity(title) {
+      const item = page.locator('.activitybar .action-item', { has: page.locator(`.action-label[aria-label^="${title}"]`) }).first();
+      await item.waitFor({ timeout });
+      if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.click();
+    },
+
+    /**
+     * Hovers the mouse over `needle` on the first editor line matching `lineRe`
+     * and waits for a hover whose text matches `expected`. Returns the hover's
+     * text either way (an empty string when none showed), for the assertion.
+     */
+    async hoverText(needle, lineRe, expected) {
+      // Monaco renders spaces as U+00A0, which \s in `lineRe` matches. Waiting on
+      // the locator also covers lines that render after the editor appears.
+      const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line').filter({ hasText: lineRe }).first();
+      await line.waitFor({ timeout });
+      // Monaco re-renders a line when tokens or decorations arrive; hover() waits
+      // for a stable, attached token and retries when the span is replaced.
+      await line.locator('span span', { hasText: needle }).last().hover({ timeout });
+      const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+      // Providers answer one after another: wait for the part we expect, not the first.
+      await hover.filter({ hasText: expected }).first().waitFor({ timeout }).catch(() => {});
+      return (await hover.allInnerTexts()).join('\n').trim();
+    },
+
+    /** Text of the active webview's document (two iframes deep in VS Code). */
+    async webviewText() {
+      const body = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('body');
+      await body.filter({ hasText: /\S/ }).waitFor({ timeout });
+      return (await body.innerText()).trim();
+    },
+  };
+}

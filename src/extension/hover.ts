@@ -1,0 +1,32 @@
+/**
+ * Hovers: the engine's describeAt() says what is under the cursor (kind, apiVersion,
+ * resources, ECS cpu/memory, eksctl version, region, .offload.yaml settings); this
+ * only converts it.
+ */
+import * as vscode from 'vscode';
+import { describeAt } from '../engine/host-api';
+import type { AnalysisService } from './analysis-service';
+import { toMarkdown, toRange } from './convert';
+
+export class OffloadHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly service: AnalysisService,
+    private readonly today: () => string,
+  ) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const isConfig = this.service.isConfigDocument(doc);
+    if (!isConfig && !this.service.isAnalysed(doc)) return undefined;
+    this.service.ensureFresh(doc);
+    const result = this.service.lastResult;
+    const path = this.service.trackedPath(doc.uri) ?? this.service.pathOf(doc.uri, doc.languageId);
+    const d = describeAt({ path, text: doc.getText() }, doc.offsetAt(position), {
+      today: result?.target.today ?? this.today(),
+      eksVersion: result?.target.eksVersion,
+      regions: result?.target.regions,
+      result,
+      cache: this.service.chunkCache,
+    });
+    return d ? new vscode.Hover(toMarkdown(d.contents), toRange(d.range)) : undefined;
+  }
+}

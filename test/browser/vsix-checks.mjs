@@ -1,0 +1,85 @@
+// What a person sees after installing offload.vsix into code-server and
+// opening examples/. Each check drives the page the way a user would (keys,
+// clicks, hovering) and asserts on rendered text; the runner is
+// scripts/code-server/vsix-browser-check.mjs. Names read as mocha titles.
+//
+// Titles, view names and command titles come from the packaged manifest, so a
+// rename in package.json does not break these checks.
+import assert from 'node:assert/strict';
+
+const UI_TIMEOUT_MS = 20_000;
+
+/** @typedef {{ page: import('playwright-core').Page, manifest: any, installed: string[], daemonSetFile: string, shot: (name: string) => Promise<void>, ui: ReturnType<typeof import('../../scripts/code-server/workbench.mjs').workbench> }} Ctx */
+
+/** @type {{ title: string, run: (ctx: Ctx) => Promise<void> }[]} */
+export const checks = [
+  {
+    title: 'the workbench opens examples/ with the Offload extension installed',
+    async run({ page, ui, installed }) {
+      assert.ok(installed.includes('offload-dev.offload'), `installed extensions: ${installed.join(', ') || '(none)'}`);
+      await ui.ready();
+      await assert.doesNotReject(
+        page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'k8s' }).first().waitFor({ timeout: UI_TIMEOUT_MS }),
+        'the Explorer does not list examples/k8s',
+      );
+      assert.match(await page.title(), /examples/);
+    },
+  },
+  {
+    title: 'the Problems panel lists eks-fargate-daemonset for the DaemonSet example',
+    async run({ page, ui, daemonSetFile, shot }) {
+      await ui.openFile(daemonSetFile);
+      await ui.showProblems();
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'eks-fargate-daemonset' }).first();
+      await row.waitFor({ timeout: UI_TIMEOUT_MS }).catch(async () => {
+        const text = await page.locator('.markers-panel').innerText().catch(() => '(no Problems panel)');
+        assert.fail(`no eks-fargate-daemonset entry in the Problems panel; it shows:\n${text.trim() || '(empty)'}`);
+      });
+      assert.match(await row.innerText(), /fargate/i);
+      await shot('problems-panel.png');
+    },
+  },
+  {
+    title: 'hovering the DaemonSet kind explains why it does not fit Fargate',
+    async run({ page, ui, daemonSetFile, shot }) {
+      await ui.openFile(daemonSetFile);
+      const text = await ui.hoverText('DaemonSet', /^kind:\s*DaemonSet/, /fargate/i);
+      assert.match(text, /fargate/i, `hover text was: ${text || '(none)'}`);
+      await shot('hover.png');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    title: 'the Offload sidebar lists the workloads of examples/',
+    async run({ page, ui, manifest, shot }) {
+      const container = (manifest.contributes?.viewsContainers?.activitybar ?? []).find((c) => c.id === 'offload');
+      assert.ok(container, 'package.json contributes no activity-bar container with id "offload"');
+      const view = (manifest.contributes?.views?.offload ?? []).find((v) => v.id === 'offload.workloads');
+      assert.ok(view, 'package.json contributes no view offload.workloads in the offload container');
+      await ui.openActivity(container.title);
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(escape(view.name), 'i') }) });
+      await pane.waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = pane.locator('.pane-body .monaco-list-row');
+      await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const text = await pane.locator('.pane-body').innerText();
+      assert.match(text, /log-agent/, `the ${view.name} view shows:\n${text}`);
+      await shot('sidebar.png');
+    },
+  },
+  {
+    title: 'the Platform Guide webview renders',
+    async run({ page, ui, manifest, shot }) {
+      const cmd = (manifest.contributes?.commands ?? []).find((c) => c.command === 'offload.showGuide');
+      assert.ok(cmd, 'package.json contributes no command offload.showGuide');
+      await ui.runCommand(cmd.category ? `${cmd.category}: ${cmd.title}` : cmd.title);
+      await page.locator('.tabs-container .tab', { hasText: /platform guide/i }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const body = await ui.webviewText();
+      assert.match(body, /fargate/i, `the guide shows:\n${body.slice(0, 500) || '(nothing)'}`);
+      await shot('platform-guide.png');
+    },
+  },
+];
+
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
