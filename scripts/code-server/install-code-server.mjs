@@ -6,7 +6,7 @@
 // recipe; this file is that recipe plus a stamp so it runs once per machine.
 //
 //   node scripts/code-server/install-code-server.mjs [--force]
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, runOrThrow, which, formatDuration } from './lib.mjs';
@@ -39,6 +39,65 @@ function isInstalled() {
  */
 export async function ensureCodeServer({ force = false, log = console.log } = {}) {
   if (!force && isInstalled()) return codeServerEntry();
+  // Several runs in one tree (two terminals, an editor's test task) must not
+  // replace the cache under each other: one installs, the others wait for it.
+  await mkdirP(join(cacheDir, '..'));
+  const release = await lock(log);
+  try {
+    if (!force && isInstalled()) return codeServerEntry();
+    return await install(log);
+  } finally {
+    release();
+  }
+}
+
+const lockDir = `${cacheDir}.lock`;
+async function lock(log) {
+  const deadline = Date.now() + 20 * 60 * 1000;
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      return () => rmSync(lockDir, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    let holder = 0;
+    try {
+      holder = Number(readFileSync(join(lockDir, 'pid'), 'utf8').trim());
+    } catch {
+      // Just created and not yet stamped, or stamped by nobody for a minute.
+      if (Date.now() - statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs < 60_000) {
+        await new Promise((r) => setTimeout(r, 200));
+        continue;
+      }
+    }
+    if (!holder || !alive(holder)) {
+      rmSync(lockDir, { recursive: true, force: true }); // left by a run that died
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`code-server install: ${lockDir} is held by pid ${holder} for too long`);
+    if (!told) log(`  [code-server] waiting for pid ${holder}, which is installing code-server`);
+    told = true;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+async function mkdirP(dir) {
+  mkdirSync(dir, { recursive: true });
+}
+
+async function install(log) {
   const rg = which('rg');
   if (!rg) throw new Error('ripgrep is missing: apt-get install ripgrep (code-server needs /usr/bin/rg; its own download needs GitHub)');
 
@@ -88,7 +147,7 @@ export async function ensureCodeServer({ force = false, log = console.log } = {}
   return codeServerEntry();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   ensureCodeServer({ force: process.argv.includes('--force') })
     .then((entry) => console.log(entry))
     .catch((err) => {

@@ -99,7 +99,7 @@ async function waitForResults(file, server, deadline, timeoutMs) {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   const opt = (name) => {
     const i = argv.indexOf(name);

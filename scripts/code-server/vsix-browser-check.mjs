@@ -125,7 +125,7 @@ function findDaemonSetExample(dir) {
   return relative(dir, file);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   const opt = (name) => {
     const i = argv.indexOf(name);

@@ -39,9 +39,24 @@ export function workbench(page, { timeout = 20_000 } = {}) {
       await pickFromQuickInput(`>${label}`, label);
     },
 
-    async showProblems() {
+    /** Opens the Problems panel; with `filter`, types it into the panel's filter box. */
+    async showProblems(filter) {
       if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor({ timeout });
+      if (filter !== undefined) {
+        // The list is virtualised: in a busy workspace a row can exist only past the fold.
+        const box = page.locator('.part.panel .viewpane-filter input, .part.panel .markers-panel-action-filter input').first();
+        await box.fill(filter, { timeout });
+      }
+    },
+
+    /** Closes the bottom panel (Ctrl+J) so a screenshot has room for the editor. */
+    async hidePanel() {
+      const panel = page.locator('.part.panel.bottom');
+      if (await panel.isVisible()) {
+        await page.keyboard.press('Control+J');
+        await panel.waitFor({ state: 'hidden', timeout });
+      }
     },
 
     /** Clicks an activity-bar entry by its title unless it is already the open one. */
@@ -61,12 +76,23 @@ export function workbench(page, { timeout = 20_000 } = {}) {
       // the locator also covers lines that render after the editor appears.
       const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line').filter({ hasText: lineRe }).first();
       await line.waitFor({ timeout });
-      // Monaco re-renders a line when tokens or decorations arrive; hover() waits
-      // for a stable, attached token and retries when the span is replaced.
-      await line.locator('span span', { hasText: needle }).last().hover({ timeout });
+      const token = line.locator('span span', { hasText: needle }).last();
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
-      // Providers answer one after another: wait for the part we expect, not the first.
-      await hover.filter({ hasText: expected }).first().waitFor({ timeout }).catch(() => {});
+      // A hover that starts while Monaco re-renders the line (tokens or squiggles
+      // arriving) can vanish; a person would wiggle the mouse, so retry a few times.
+      const attempts = 4;
+      for (let i = 1; i <= attempts; i++) {
+        await page.mouse.move(0, 0);
+        // hover() waits for a stable, attached token and retries when the span is replaced.
+        await token.hover({ timeout });
+        // Providers answer one after another: wait for the part we expect, not the first.
+        const shown = await hover
+          .filter({ hasText: expected })
+          .first()
+          .waitFor({ timeout: i === attempts ? timeout / 2 : 3000 })
+          .then(() => true, () => false);
+        if (shown) break;
+      }
       return (await hover.allInnerTexts()).join('\n').trim();
     },
 

@@ -91,13 +91,15 @@ function scan(argv: string[], io: Io): number {
     region: { value: true, repeat: true },
     today: { value: true },
     config: { value: true },
-    'fail-on': { value: true },
+    // Repeatable, last one wins: `npm run scan` passes `--fail-on none` first so the
+    // quick start exits 0, and a user's own --fail-on after it still applies.
+    'fail-on': { value: true, repeat: true },
     output: { value: true },
     'no-color': {},
   });
   const format = one(p, 'format') ?? 'text';
   if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown, not "${format}"`);
-  const failOn = (one(p, 'fail-on') ?? 'error') as Severity | 'none';
+  const failOn = (p.flags.get('fail-on')?.at(-1) ?? 'error') as Severity | 'none';
   if (!(failOn in SEVERITY_RANK) || failOn === 'hint') throw new UsageError(`--fail-on must be error, warning, info or none, not "${failOn}"`);
   const eksVersion = one(p, 'eks-version');
   if (eksVersion !== undefined && eksVersion !== 'latest' && !/^1\.\d+$/.test(eksVersion)) throw new UsageError(`--eks-version must look like 1.34 (or "latest"), not "${eksVersion}"`);
@@ -176,8 +178,9 @@ export function rebaseGlobs(globs: readonly string[], dir: string): string[] {
   if (dir === '.' || dir === '') return [...globs];
   return globs.map((raw) => {
     let g = raw.trim().replace(/^\.\//, '');
-    if (g.startsWith('/')) g = g.slice(1);
-    const anchored = g.includes('/') && !g.startsWith('**/');
+    const rooted = g.startsWith('/');
+    if (rooted) g = g.slice(1);
+    const anchored = rooted || (g.includes('/') && !g.startsWith('**/'));
     return anchored ? `${dir}/${g}` : `${dir}/**/${g.replace(/^\*\*\//, '')}`;
   });
 }

@@ -80,9 +80,11 @@ function readGitignore(dir: string): IgnoreRule[] {
     if (negate) line = line.slice(1);
     const dirOnly = line.endsWith('/');
     if (dirOnly) line = line.slice(0, -1);
-    if (line.startsWith('/')) line = line.slice(1);
+    // A leading slash anchors the pattern at this folder, even with no other slash in it.
+    const rooted = line.startsWith('/');
+    if (rooted) line = line.slice(1);
     else if (!line.includes('/')) line = '**/' + line;
-    out.push({ base: dir, re: globToRegExp(line), negate, dirOnly });
+    out.push({ base: dir, re: globToRegExp(line, rooted), negate, dirOnly });
   }
   return out;
 }

@@ -70,8 +70,9 @@ export function analyze(files: readonly InputFile[], opts: AnalyzeOptions): Anal
       const cs: ClusterView[] = [];
       if (doc.format === 'kubernetes') {
         kubernetesObjects(doc.root).forEach((obj, i, all) => {
-          const name = str(obj.at('metadata', 'name'));
-          if (name) objects.push({ kind: str(obj.get('kind'))!, name, namespace: str(obj.at('metadata', 'namespace')), apiVersion: str(obj.get('apiVersion'))!, node: obj, doc });
+          // Unnamed objects (generateName) are indexed too: annotation suppressions need them.
+          const name = str(obj.at('metadata', 'name')) ?? str(obj.at('metadata', 'generateName')) ?? '';
+          if (str(obj.get('kind'))) objects.push({ kind: str(obj.get('kind'))!, name, namespace: str(obj.at('metadata', 'namespace')), apiVersion: str(obj.get('apiVersion'))!, node: obj, doc });
           const w = kubernetesWorkload(doc, obj, all.length > 1 || obj !== doc.root ? i : undefined);
           if (w) ws.push(w);
         });
@@ -93,7 +94,7 @@ export function analyze(files: readonly InputFile[], opts: AnalyzeOptions): Anal
 
   const firstCluster = clusters[0];
   const options = resolveOptions(
-    { option: opts.options, config: config?.options, eksctl: firstCluster ? { version: str(firstCluster.version), region: str(firstCluster.region) } : undefined },
+    { option: opts.options, config: config?.options, eksctl: firstCluster ? { version: writtenVersion(firstCluster, byPath), region: str(firstCluster.region) } : undefined },
     opts.today,
   );
 
@@ -259,4 +260,15 @@ function countBySeverity(f: Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const x of f) c[x.severity]++;
   return c;
+}
+
+/**
+ * The eksctl version as written: an unquoted `1.30` is the YAML float 1.3, so the
+ * source text, not the parsed value, says which version the author meant.
+ */
+function writtenVersion(c: ClusterView, files: Map<string, FileModel>): string | undefined {
+  const n = c.version;
+  if (!n || n.kind !== 'scalar') return undefined;
+  const raw = files.get(c.file)?.text.slice(n.start, n.end).replace(/^['"]|['"]$/g, '').trim();
+  return raw || str(n);
 }

@@ -3,10 +3,11 @@
  * engine needs no dependency. Patterns without a slash match at any depth, as in
  * .gitignore.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string, rooted = false): RegExp {
   let g = glob.trim().replace(/^\.\//, '');
   if (g.endsWith('/')) g += '**';
-  const anchored = g.includes('/') && !g.startsWith('**/');
+  // `rooted`: the caller knows the pattern is anchored (a .gitignore `/name`) even without a slash.
+  const anchored = rooted || (g.includes('/') && !g.startsWith('**/'));
   let re = '';
   for (let i = 0; i < g.length; i++) {
     const c = g[i];

@@ -703,12 +703,15 @@ export function setConfigValue(text: string, key: 'eksVersion' | 'regions', valu
     const at = lines.positionAt(colon + 1);
     return { range: { start: at, end: at }, newText: ' ' + (Array.isArray(value) ? `[${value.map(yamlScalar).join(', ')}]` : newText) };
   }
+  // A block list's own range runs through trailing comments; end at its last item's value.
+  const last = isSeq(node) && !node.flow ? (node.items[node.items.length - 1] as YamlNode | undefined) : undefined;
+  const end = last?.range ? last.range[1] : node.range[1];
   if (isSeq(node) && !node.flow && node.items.length && Array.isArray(value) && !value.length) {
     // An emptied block list becomes `[]` after the key.
     const colon = text.indexOf(':', keyNode.range?.[1] ?? 0);
-    return { range: lines.range(colon + 1, node.range[1]), newText: ' []' };
+    return { range: lines.range(colon + 1, end), newText: ' []' };
   }
-  return { range: lines.range(node.range[0], node.range[1]), newText };
+  return { range: lines.range(node.range[0], end), newText };
 }
 
 function quoteLike(node: YamlNode | null, value: string): string {

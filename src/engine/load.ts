@@ -102,7 +102,7 @@ export function loadFile(path: string, raw: string, maxBytes: number, cache: Pic
     const format = parsed.root ? detect(parsed.root) : undefined;
     if (format) {
       ours = true;
-      documents.push({ file: path, docIndex: i, format, root: parsed.root as SourceNode, templated });
+      documents.push({ file: path, docIndex: i, format, root: parsed.root as SourceNode, templated, rawText: templated ? text : undefined });
     }
     // Templates never produce syntax errors: what does not parse after masking is skipped.
     if (!templated) parseErrors.push(...parsed.errors);

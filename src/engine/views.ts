@@ -16,6 +16,8 @@ export interface ParsedDocument {
   root: SourceNode;
   /** True when the file is a Helm template whose actions were masked before parsing. */
   templated: boolean;
+  /** The unmasked file text of a template, so names can be shown as written (`{{ .Release.Name }}-web`). */
+  rawText?: string;
 }
 
 export interface PortView {

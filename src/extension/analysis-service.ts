@@ -1,18 +1,21 @@
 /**
  * The workspace model: every manifest's text (open editors override the disk), the
  * `.offload.yaml` text and the settings, analysed together because rules cross files
- * (an eksctl Fargate profile selects Deployments elsewhere). One shared ChunkCache
- * means a re-analysis after an edit re-parses only the YAML documents that changed.
+ * (an eksctl Fargate profile selects Deployments elsewhere). The analysis itself runs
+ * in a worker thread (analyzer.ts) that keeps the files and one shared ChunkCache, so
+ * a re-analysis after an edit sends only the changed texts and re-parses only the
+ * YAML documents that changed.
  *
  * Reading goes through `workspace.fs` only (so virtual workspaces work) and nothing
  * in the workspace is ever executed. The first scan runs after activation returns,
  * in time slices, with a progress indicator in the status bar.
  */
 import * as vscode from 'vscode';
-import { ChunkCache, analyze } from '../engine';
-import type { AnalysisResult, Finding, InputFile, UserOptions } from '../engine';
-import { matchesAnyGlob, warmCache } from '../engine/host-api';
-import { parseConfig } from '../engine';
+import { ChunkCache, parseConfig } from '../engine';
+import type { AnalysisResult, Finding, UserOptions } from '../engine';
+import { matchesAnyGlob } from '../engine/host-api';
+import type { FileChange } from './analysis-core';
+import type { Analyzer } from './analyzer';
 import type { Log } from './log';
 import { DiagnosticsPublisher } from './diagnostics';
 import { ANALYSED_LANGUAGES, ANALYSED_SCHEMES, CONFIG_FILE, EXCLUDE_GLOB, MANIFEST_GLOB, externalPath, isManifestPath } from './paths';
@@ -46,7 +49,14 @@ interface ConfigFile {
 export class AnalysisService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly byPath = new Map<string, string>();
+  /** Main-thread parse cache for hovers and code actions (the analysis has its own). */
   private readonly cache = new ChunkCache();
+  /** The text the analyzer holds for each path (by identity), to send only changes. */
+  private sent = new Map<string, string>();
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  /** Inputs of the last analysis besides the files, to skip analyses that would change nothing. */
+  private lastInputsKey = '';
   private readonly idle = new IdleTracker();
   private readonly debouncer: Debouncer;
   private readonly diagnostics = new DiagnosticsPublisher();
@@ -68,10 +78,11 @@ export class AnalysisService implements vscode.Disposable {
 
   constructor(
     private readonly log: Log,
+    private readonly analyzer: Analyzer,
     /** The real date, read in the host: the engine never reads the clock. */
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {
-    this.debouncer = new Debouncer(() => void this.analyzeNow(), this.idle);
+    this.debouncer = new Debouncer(() => this.requestAnalysis(), this.idle);
   }
 
   get lastResult(): AnalysisResult | undefined {
@@ -244,7 +255,12 @@ export class AnalysisService implements vscode.Disposable {
               }
               const e = this.upsert(w.uri, w.path);
               e.disk = text;
-              warmCache({ path: w.path, text: e.editor?.text ?? text }, this.cache, max);
+              // Parsing starts in the analyzer while the next files are read.
+              const effective = e.editor?.text || text;
+              if (this.sent.get(w.path) !== effective) {
+                this.analyzer.prime([{ path: w.path, text: effective }], max);
+                this.sent.set(w.path, effective);
+              }
             },
             {
               isCancelled: () => gen !== this.scanGeneration,
@@ -254,8 +270,8 @@ export class AnalysisService implements vscode.Disposable {
           if (!completed || gen !== this.scanGeneration) return;
           // Open documents that the search did not return (untitled, outside the workspace).
           for (const doc of vscode.workspace.textDocuments) this.track(doc);
-          this.log.info(`Scanned ${wanted.length} candidate files (${skipped} skipped) in ${Math.round(performance.now() - started)} ms`);
-          this.analyzeNow();
+          this.log.info(`Read ${wanted.length} candidate files (${skipped} skipped) in ${Math.round(performance.now() - started)} ms`);
+          await this.requestAnalysis();
         },
       );
     } catch (err) {
@@ -489,13 +505,16 @@ export class AnalysisService implements vscode.Disposable {
 
   // --- analysis ---------------------------------------------------------------
 
-  /** Analyses now when the document changed since the last analysis (code actions and hovers need exact ranges). */
-  ensureFresh(doc: vscode.TextDocument): void {
-    const e = this.entries.get(doc.uri.toString());
-    if (!this.result || (e && e.analysedVersion !== doc.version) || (this.isConfigDocument(doc) && this.config?.text !== doc.getText())) {
-      if (this.isConfigDocument(doc)) this.setConfigText(doc.uri, doc.getText());
-      this.analyzeNow();
+  /** Resolves once an analysis has seen the document's current text (code actions and hovers need exact ranges). */
+  async ensureFresh(doc: vscode.TextDocument): Promise<void> {
+    if (this.isConfigDocument(doc)) {
+      if (this.config?.text !== doc.getText()) this.setConfigText(doc.uri, doc.getText());
+      else if (this.result) return;
+    } else {
+      const e = this.entries.get(doc.uri.toString());
+      if (this.result && (!e || e.analysedVersion === doc.version || !e.editor)) return;
     }
+    await this.requestAnalysis();
   }
 
   /** Requests an analysis soon (debounced). */
@@ -503,45 +522,86 @@ export class AnalysisService implements vscode.Disposable {
     this.debouncer.schedule(delayMs);
   }
 
-  /** Runs the analysis synchronously over the current texts and publishes it. */
-  analyzeNow(): AnalysisResult | undefined {
+  /**
+   * Analyses now. Runs one analysis at a time; a request made while one runs is
+   * served by another run right after it, and the returned promise waits for that.
+   */
+  requestAnalysis(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
     const end = this.idle.begin();
-    try {
-      const started = performance.now();
-      const files: InputFile[] = [];
-      const covered: { uri: vscode.Uri; path: string }[] = [];
-      for (const e of this.entries.values()) {
-        if (e.editor && e.editor.version !== e.editor.doc.version) {
-          e.editor.text = e.editor.doc.getText();
-          e.editor.version = e.editor.doc.version;
-        }
-        const text = e.editor?.text ?? e.disk;
-        if (text === undefined) continue;
-        files.push({ path: e.path, text });
-        covered.push({ uri: e.uri, path: e.path });
-        if (e.editor) e.analysedVersion = e.editor.version;
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.runOnce();
+        } while (this.rerun);
+      } finally {
+        this.running = undefined;
+        end();
       }
-      files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      if (this.config) covered.push({ uri: this.config.uri, path: this.config.path });
-      const result = analyze(files, {
+    })();
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    const started = performance.now();
+    if (this.analyzer.needsFullResend) this.sent.clear();
+    // Snapshot the texts (open documents by version) and send only what changed.
+    const current = new Map<string, string>();
+    const versions: [Entry, number][] = [];
+    const covered: { uri: vscode.Uri; path: string }[] = [];
+    for (const e of this.entries.values()) {
+      if (e.editor && e.editor.version !== e.editor.doc.version) {
+        e.editor.text = e.editor.doc.getText();
+        e.editor.version = e.editor.doc.version;
+      }
+      const text = e.editor?.text ?? e.disk;
+      if (text === undefined) continue;
+      current.set(e.path, text);
+      covered.push({ uri: e.uri, path: e.path });
+      if (e.editor) versions.push([e, e.editor.version]);
+    }
+    const changes: FileChange[] = [];
+    for (const [path, text] of current) if (this.sent.get(path) !== text) changes.push({ path, text });
+    for (const path of this.sent.keys()) if (!current.has(path)) changes.push({ path, text: null });
+    const today = this.today();
+    const inputsKey = JSON.stringify([this.settings, this.config?.text, this.config?.path, today]);
+    if (!changes.length && this.result && inputsKey === this.lastInputsKey && !this.analyzer.needsFullResend) {
+      for (const [e, v] of versions) e.analysedVersion = v;
+      return;
+    }
+    this.sent = current;
+    let result: AnalysisResult;
+    let ms: number;
+    try {
+      ({ result, ms } = await this.analyzer.analyze({
+        changes,
         options: this.settings,
         configText: this.config?.text,
         configPath: this.config?.path,
-        today: this.today(),
-        cache: this.cache,
-      });
-      this.result = result;
-      this.diagnostics.publish(result, covered, (f) => this.uriOf(f));
-      const ms = Math.round(performance.now() - started);
-      this.log.debug(`Analysed ${files.length} files: ${result.findings.length} findings, ${result.workloads.length} workloads in ${ms} ms`);
-      this.onDidAnalyzeEmitter.fire(result);
-      return result;
+        today,
+      }));
     } catch (err) {
-      this.log.error(`Analysis failed: ${(err as Error)?.stack ?? String(err)}`);
-      return undefined;
-    } finally {
-      end();
+      this.log.error(`Analysis failed: ${(err as Error)?.message ?? String(err)}`);
+      // A crashed worker lost its files: the next run sends them all again.
+      if (this.analyzer.needsFullResend) this.rerun = true;
+      else this.sent.clear();
+      return;
     }
+    this.lastInputsKey = inputsKey;
+    this.result = result;
+    for (const [e, v] of versions) e.analysedVersion = v;
+    if (this.config) covered.push({ uri: this.config.uri, path: this.config.path });
+    // Files removed while the analysis ran keep no diagnostics.
+    const live = covered.filter((c) => this.entries.has(c.uri.toString()) || c.uri.toString() === this.config?.uri.toString());
+    this.diagnostics.publish(result, live, (f) => this.uriOf(f));
+    this.log.debug(
+      `Analysed ${current.size} files (${changes.length} changed) in ${Math.round(ms)} ms (${this.analyzer.kind}), ${Math.round(performance.now() - started)} ms in all: ${result.findings.length} findings, ${result.workloads.length} workloads`,
+    );
+    this.onDidAnalyzeEmitter.fire(result);
   }
 
   /** Findings of the last analysis in one file. */
@@ -566,6 +626,7 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     this.scanGeneration++;
     this.debouncer.dispose();
+    this.analyzer.dispose();
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
   }

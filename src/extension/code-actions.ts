@@ -28,10 +28,11 @@ export class OffloadCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly service: AnalysisService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const isConfig = this.service.isConfigDocument(doc);
     if (!isConfig && !this.service.isAnalysed(doc)) return [];
-    this.service.ensureFresh(doc);
+    await this.service.ensureFresh(doc);
+    if (token.isCancellationRequested) return [];
     const findings = this.service.findingsIn(doc.uri);
     const only = context.only;
     const wants = (kind: vscode.CodeActionKind) => !only || only.contains(kind);
@@ -132,7 +133,7 @@ export function commentStyle(doc: vscode.TextDocument): 'yaml' | 'json' | undefi
 export async function fixAllInDocument(service: AnalysisService, doc: vscode.TextDocument): Promise<number> {
   let applied = 0;
   for (let round = 0; round < 5; round++) {
-    service.ensureFresh(doc);
+    await service.ensureFresh(doc);
     const path = service.trackedPath(doc.uri);
     if (!path) break;
     const all = fixAllEdits(doc.getText(), path, service.findingsIn(doc.uri));

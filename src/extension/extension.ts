@@ -13,12 +13,14 @@
  * - `whenIdle()`: resolves once no scan, file read, debounce timer or analysis is pending. Events that VS Code has not delivered yet (a file watcher firing after a write) are not known; wait for diagnostics for those.
  * - `getTreeItems(depth?)`: the Workloads view as plain data ({label, description, tooltip, icon, command, children}).
  * - `getGuideState()`: the Platform Guide: open/visible/ready, its view state (tab, filter, workload) and what the page reported having rendered.
- * - `whenGuideRendered()`: resolves with the guide state after the page next reports a render.
+ * - `whenGuideRendered()`: resolves with the guide state the next time the page reports a render made with data
+ *   (subscribe before running the command that opens or changes the guide).
  * - `getStatusBarText()`: the target shown in the status bar.
  */
 import * as vscode from 'vscode';
 import type { AnalysisResult, Range } from '../engine';
 import { AnalysisService } from './analysis-service';
+import { createAnalyzer } from './analyzer';
 import { OffloadCodeActions, fixAllInDocument, selectReason } from './code-actions';
 import { toRange } from './convert';
 import { exportReport } from './export-report';
@@ -54,7 +56,8 @@ const SELECTOR: vscode.DocumentSelector = [
 export function activate(context: vscode.ExtensionContext): OffloadApi {
   const today = () => new Date().toISOString().slice(0, 10);
   const log = createLog();
-  const service = new AnalysisService(log, today);
+  // The analysis runs in a worker thread next to this bundle (dist/analysis-worker.js).
+  const service = new AnalysisService(log, createAnalyzer(__dirname, (m) => log.info(m)), today);
   const tree = new WorkloadsTree(service);
   const treeView = vscode.window.createTreeView('offload.workloads', { treeDataProvider: tree, showCollapseAll: true });
   const status = new TargetStatusBar(service);
@@ -79,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): OffloadApi {
     vscode.window.registerWebviewPanelSerializer(GUIDE_VIEW_TYPE, guide),
     command('offload.scan', () => service.scan()),
     command('offload.showGuide', (tab?: unknown) => guide.show(isTab(tab) ? { tab } : undefined)),
-    command('offload.explainWorkload', (id?: unknown) => guide.show({ tab: 'report', workloadId: typeof id === 'string' ? id : undefined })),
+    command('offload.explainWorkload', (arg?: unknown) => guide.show({ tab: 'report', workloadId: workloadIdOf(arg) })),
     command('offload.changeTarget', () => target.pickTarget()),
     command('offload.setTargetVersion', () => target.pickVersion()),
     command('offload.setRegions', () => target.pickRegions()),
@@ -101,18 +104,28 @@ export function activate(context: vscode.ExtensionContext): OffloadApi {
     whenIdle: () => service.whenIdle(),
     getTreeItems: (depth?: number) => tree.snapshot(depth),
     getGuideState: () => guide.snapshot(),
-    whenGuideRendered: () => new Promise((resolve) => {
-      const sub = guide.onDidRender((s) => {
-        sub.dispose();
-        resolve(s);
-      });
-    }),
+    whenGuideRendered: () =>
+      new Promise((resolve) => {
+        // The page reports on every tab switch too; wait for one made with data.
+        const sub = guide.onDidRender((s) => {
+          if (!s.rendered?.sizes) return;
+          sub.dispose();
+          resolve(s);
+        });
+      }),
     getStatusBarText: () => status.text,
   };
 }
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
+}
+
+/** A workload id, from a code action (the id) or the Workloads view's context menu (its node). */
+function workloadIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const id = (arg as { workload?: { id?: unknown } } | undefined)?.workload?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function isTab(x: unknown): x is 'report' | 'regions' | 'versions' | 'fargate' {

@@ -14,10 +14,11 @@ export class OffloadHoverProvider implements vscode.HoverProvider {
     private readonly today: () => string,
   ) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const isConfig = this.service.isConfigDocument(doc);
     if (!isConfig && !this.service.isAnalysed(doc)) return undefined;
-    this.service.ensureFresh(doc);
+    await this.service.ensureFresh(doc);
+    if (token.isCancellationRequested) return undefined;
     const result = this.service.lastResult;
     const path = this.service.trackedPath(doc.uri) ?? this.service.pathOf(doc.uri, doc.languageId);
     const d = describeAt({ path, text: doc.getText() }, doc.offsetAt(position), {

@@ -29,7 +29,8 @@ export const checks = [
     title: 'the Problems panel lists eks-fargate-daemonset for the DaemonSet example',
     async run({ page, ui, daemonSetFile, shot }) {
       await ui.openFile(daemonSetFile);
-      await ui.showProblems();
+      // Filter as a person would to find one rule among the workspace's problems.
+      await ui.showProblems('eks-fargate-daemonset');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'eks-fargate-daemonset' }).first();
       await row.waitFor({ timeout: UI_TIMEOUT_MS }).catch(async () => {
         const text = await page.locator('.markers-panel').innerText().catch(() => '(no Problems panel)');
@@ -37,12 +38,15 @@ export const checks = [
       });
       assert.match(await row.innerText(), /fargate/i);
       await shot('problems-panel.png');
+      await ui.showProblems('');
     },
   },
   {
     title: 'hovering the DaemonSet kind explains why it does not fit Fargate',
     async run({ page, ui, daemonSetFile, shot }) {
       await ui.openFile(daemonSetFile);
+      // Hover once the squiggle shows, as a person would: the analysis is done by then.
+      await page.locator('.editor-instance .monaco-editor [class*="squiggly-"]').first().waitFor({ timeout: UI_TIMEOUT_MS });
       const text = await ui.hoverText('DaemonSet', /^kind:\s*DaemonSet/, /fargate/i);
       assert.match(text, /fargate/i, `hover text was: ${text || '(none)'}`);
       await shot('hover.png');
@@ -56,6 +60,7 @@ export const checks = [
       assert.ok(container, 'package.json contributes no activity-bar container with id "offload"');
       const view = (manifest.contributes?.views?.offload ?? []).find((v) => v.id === 'offload.workloads');
       assert.ok(view, 'package.json contributes no view offload.workloads in the offload container');
+      await ui.hidePanel();
       await ui.openActivity(container.title);
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(escape(view.name), 'i') }) });
       await pane.waitFor({ timeout: UI_TIMEOUT_MS });

@@ -36,7 +36,8 @@ export function formatSarif(r: AnalysisResult, docs: readonly RuleDoc[]): string
             semanticVersion: r.tool.version,
             rules: docs.map((d) => ({
               id: d.id,
-              name: d.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')),
+              // PascalCase of the id, as SARIF suggests: unique, unlike titles (two rules share one).
+              name: d.id.replace(/(?:^|-)([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase()),
               shortDescription: { text: d.title },
               fullDescription: { text: d.description },
               help: { text: `${d.description}\n\nHow to fix: ${d.remediation}\n\nSources: ${d.sources.join('; ')}`, markdown: `${d.description}\n\n**How to fix:** ${d.remediation}\n\n**Sources:** ${d.sources.join('; ')}` },

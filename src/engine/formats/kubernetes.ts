@@ -35,7 +35,7 @@ export function kubernetesWorkload(doc: ParsedDocument, obj: SourceNode, itemInd
   const kind = str(obj.get('kind'));
   if (!kind || !(kind in POD_PATHS)) return undefined;
   const metadata = obj.get('metadata');
-  const name = str(metadata?.get('name')) ?? str(metadata?.get('generateName')) ?? `(unnamed ${kind})`;
+  const name = writtenName(doc, metadata?.get('name')) ?? str(metadata?.get('generateName')) ?? `(unnamed ${kind})`;
   const template = POD_PATHS[kind].length ? obj.at(...POD_PATHS[kind]) : obj;
   const spec = template?.get('spec');
   const pod = spec?.kind === 'map' ? podView(spec, kind === 'Pod' ? metadata : template?.get('metadata')) : undefined;
@@ -122,4 +122,18 @@ function numberOf(n: SourceNode | undefined): number | undefined {
   if (!n || n.kind !== 'scalar') return undefined;
   const v = typeof n.value === 'string' ? Number(n.value) : n.value;
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * A name as the author wrote it. In a Helm template the masked value of
+ * `name: {{ include "app.fullname" . }}-web` parses as `-web`; the raw line is what
+ * the user recognises in the sidebar and in messages.
+ */
+function writtenName(doc: ParsedDocument, node: SourceNode | undefined): string | undefined {
+  const parsed = str(node);
+  if (!doc.rawText || !node || node.keyEnd === undefined) return parsed;
+  const lineEnd = doc.rawText.indexOf('\n', node.keyEnd);
+  const raw = doc.rawText.slice(node.keyEnd, lineEnd < 0 ? undefined : lineEnd).replace(/^\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  if (!raw.includes('{{')) return parsed;
+  return raw.replace(/^(['"])(.*)\1$/, '$2');
 }

@@ -1,7 +1,8 @@
 import type { FargateEstimate } from '../types';
-import type { ContainerView, WorkloadView } from '../views';
+import type { WorkloadView } from '../views';
+import { podFargateSize } from '../rules/pod-helpers';
 import { str } from '../source/source-node';
-import { eksPodRequest, fargateHourlyCost, fargateSizeFor, monthlyFromHourly, parseEcsCpu, parseEcsMemory } from '../knowledge';
+import { fargateHourlyCost, fargateSizeFor, monthlyFromHourly, parseEcsCpu, parseEcsMemory } from '../knowledge';
 import type { FargateSize } from '../knowledge/fargate';
 
 /**
@@ -16,8 +17,8 @@ export function estimateFargate(w: WorkloadView): FargateEstimate | undefined {
   let arch: 'x86_64' | 'arm64' = 'x86_64';
   if (w.format === 'kubernetes') {
     if (!w.pod) return undefined;
-    const req = (c: ContainerView) => ({ cpu: c.cpuRequest?.amount ?? c.cpuLimit?.amount, memoryMiB: c.memoryRequest?.amount ?? c.memoryLimit?.amount });
-    size = eksPodRequest(w.containers.filter((c) => !c.init).map(req), w.containers.filter((c) => c.init).map(req)).size;
+    // The same sizing the rules report (native sidecars included), so the two never disagree.
+    size = podFargateSize(w.containers).size;
   } else if (w.format === 'ecs-task-definition') {
     const fam = str(w.node.at('runtimePlatform', 'operatingSystemFamily')) ?? 'LINUX';
     os = fam.startsWith('WINDOWS') ? 'windows' : 'linux';

@@ -101,18 +101,47 @@ function choose(
     trace.push({ message: `Nothing blocks Fargate${cost} → ${LABEL[fgId]}: AWS runs the nodes too` });
     return { platform: fgId, summary: `${LABEL[fgId]}: nothing blocks it${cost}.`, reasons: trace };
   }
-  const fixable = (r: Reason) => own.some((f) => f.ruleId === r.ruleId && f.message === r.message && !!f.fix);
-  if (fg.status === 'needs-changes' && fg.reasons.every(fixable)) {
-    for (const r of fg.reasons) trace.push({ message: `Fargate needs a change a quick fix makes: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
-    trace.push({ message: `Only mechanical changes stand in the way → ${LABEL[fgId]}${cost}` });
-    return { platform: fgId, summary: `${LABEL[fgId]} after ${fg.reasons.length} quick fix${fg.reasons.length === 1 ? '' : 'es'}${cost}.`, reasons: trace };
-  }
-  for (const r of fg.reasons.slice(0, 5)) trace.push({ message: `${fg.status === 'blocked' ? 'Fargate blocked' : 'Fargate needs changes'}: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
-  const first = fg.reasons[0]?.message ?? 'it does not fit Fargate';
   const ec2 = fit[ec2Id];
+  const key = (r: Reason) => `${r.ruleId}\u0000${r.message}\u0000${r.range.start.line}`;
+  const onEc2 = new Set(ec2.reasons.map(key));
+  // Changes every platform of this orchestrator needs (a removed apiVersion) do not
+  // argue for or against Fargate; only the Fargate-specific ones do.
+  const shared = fg.reasons.filter((r) => onEc2.has(key(r)));
+  const fargateOnly = fg.reasons.filter((r) => !onEc2.has(key(r)));
+  const misfit = fargateOnly.filter((r) => SIZE_MISFIT_RULES.has(r.ruleId));
+  if (fg.status !== 'blocked' && misfit.length === 0) {
+    const fixable = (r: Reason) => own.some((f) => f.ruleId === r.ruleId && f.message === r.message && !!f.fix);
+    for (const r of shared) trace.push({ message: `Needed on any ${native.toUpperCase()} platform: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+    for (const r of fargateOnly) trace.push({ message: `${fixable(r) ? 'Fargate needs a change a quick fix makes' : 'Fargate needs a change'}: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+    if (!fargateOnly.length) {
+      trace.push({ message: `Nothing blocks Fargate${cost} → ${LABEL[fgId]}: AWS runs the nodes too` });
+      return { platform: fgId, summary: `${LABEL[fgId]}: nothing blocks it${cost}${shared.length ? ` (after ${count(shared.length, 'change')} every ${native.toUpperCase()} platform needs)` : ''}.`, reasons: trace };
+    }
+    const quick = fargateOnly.filter(fixable).length;
+    trace.push({ message: `Nothing blocks Fargate and the size fits, so the changes are worth it → ${LABEL[fgId]}${cost}` });
+    const how = quick === fargateOnly.length ? count(quick, 'quick fix', 'quick fixes') : `${count(fargateOnly.length, 'change')}${quick ? ` (${quick} with a quick fix)` : ''}`;
+    return { platform: fgId, summary: `${LABEL[fgId]} after ${how}${cost}.`, reasons: trace };
+  }
+  // Blocked, or too large: the Fargate-specific reasons explain the move to EC2.
+  const against = misfit.length && fg.status !== 'blocked' ? misfit : fargateOnly.length ? fargateOnly : fg.reasons;
+  for (const r of against.slice(0, 5)) {
+    trace.push({ message: `${SIZE_MISFIT_RULES.has(r.ruleId) ? 'Too large for Fargate' : 'Fargate blocked'}: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
+  }
+  const first = against[0]?.message ?? 'it does not fit Fargate';
   if (ec2.status !== 'fits') {
     for (const r of ec2.reasons.slice(0, 3)) trace.push({ message: `EC2 needs attention too: ${r.message}`, file: r.file, range: r.range, ruleId: r.ruleId });
   }
   trace.push({ message: `→ ${LABEL[ec2Id]}` });
   return { platform: ec2Id, summary: `${LABEL[ec2Id]}. ${first}`, reasons: trace };
+}
+
+/**
+ * Findings that mean "this does not fit any Fargate size". They are changes, not
+ * blockers (requests can be lowered), but until they are made the pick is EC2:
+ * the issue's rule is "Fargate when nothing blocks it and the size fits".
+ */
+const SIZE_MISFIT_RULES = new Set(['eks-fargate-pod-too-large', 'ecs-fargate-task-size-too-large']);
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

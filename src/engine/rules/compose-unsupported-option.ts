@@ -71,9 +71,10 @@ export default defineRule({
             continue;
           }
         }
-        // Removing links is safe in compose itself: services resolve each other by name
-        // on the default network. Aliases ("db:database") are the one thing to check.
-        const suggest = o.key === 'links' && n.keyStart !== undefined ? [{ title: 'Remove links (compose services resolve each other by name; check aliases)', edits: [removeEntryLines(text, n)] }] : undefined;
+        // Removing links is safe in compose itself: services resolve each other by name on
+        // the default network. An alias ("cache:redis") is a name that would stop resolving.
+        const removable = o.key === 'links' && n.keyStart !== undefined && values(n).every((v) => !v.includes(':'));
+        const suggest = removable ? [{ title: 'Remove links (compose services resolve each other by name)', edits: [removeEntryLines(text, n)] }] : undefined;
         ctx.report({ node: n, messageId: o.messageId, data, workload: w, effect: o.effect, severity, ...(o.platforms ? { platforms: o.platforms } : {}), ...(suggest ? { suggest } : {}) });
       }
     }

@@ -25,7 +25,7 @@ export default defineRule({
       aboveMaximum: 'ephemeralStorage.sizeInGiB {{size}} is above the Fargate maximum of {{max}} GiB; keep the rest of the data on an EFS volume.',
       notInteger: 'ephemeralStorage.sizeInGiB must be a whole number of GiB from {{min}} to {{max}}; "{{size}}" is not.',
       windows: 'Windows tasks on Fargate get {{default}} GiB of ephemeral storage, and the current docs say it cannot be configured; ephemeralStorage {{size}} GiB adds nothing.',
-      windowsAbove: 'This Windows task asks for {{size}} GiB of ephemeral storage, but the current docs say Windows tasks on Fargate cannot go beyond {{default}} GiB.',
+      windowsAbove: 'This Windows task asks for {{size}} GiB of ephemeral storage; the current docs say Windows tasks on Fargate cannot configure it and get {{default}} GiB (a 2023 page allowed up to 200 GiB).',
     },
     scope: 'document',
   },

@@ -156,14 +156,17 @@ export function insertJsonProperties(text: string, obj: SourceNode, props: [key:
   if (indent === undefined) return [{ start: last.end, end: last.end, newText: pairs.map((p) => `, ${p}`).join('') }];
   const eol = eolOf(text);
   const afterLast = skipTrivia(text, last.end);
-  const trailingComma = text[afterLast] === ',';
   const lineEnd = lineEndOf(text, last.end);
+  // A trailing comma on the last property's own line is kept as the file's style.
+  const trailingComma = text[afterLast] === ',' && afterLast < lineEnd;
   // Anything but blanks, a comma and a comment after the last value (a closing brace on
   // the same line, say) means the new lines go straight after the value.
   const rest = text.slice(last.end, lineEnd);
   const tidy = /^\s*,?\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest);
   const body = pairs.map((p) => `${eol}${indent}${p}`).join(',');
-  if (!tidy) return [{ start: last.end, end: last.end, newText: `,${body}` }];
+  // One edit when nothing sits between the value and the line break: two inserts at one
+  // offset would depend on the order a host applies them in.
+  if (!tidy || lineEnd === last.end) return [{ start: last.end, end: last.end, newText: `,${body}` }];
   if (trailingComma) return [{ start: lineEnd, end: lineEnd, newText: `${body},` }];
   return [
     { start: last.end, end: last.end, newText: ',' },

@@ -1,6 +1,6 @@
 import { isTrue } from '../source/source-node';
-import { removeEntryLines } from '../fix/yaml-edits';
 import { defineRule } from './define-rule';
+import { removeEntry } from './pod-helpers';
 
 export default defineRule({
   meta: {
@@ -12,7 +12,10 @@ export default defineRule({
     platforms: ['eks-fargate', 'ecs-fargate'],
     effect: 'blocks',
     defaultSeverity: 'warning',
-    sources: ['Amazon EKS User Guide: AWS Fargate considerations (latest/ug/nodes/fargate.adoc)'],
+    sources: [
+      'Amazon EKS User Guide: AWS Fargate considerations (latest/ug/nodes/fargate.adoc)',
+      'fargate-scheduler event "Pod not supported on Fargate: fields not supported: HostNetwork" (aws/containers-roadmap#1517)',
+    ],
     messages: {
       hostNetwork: '{{kind}} "{{name}}" uses hostNetwork, which Fargate rejects.',
     },
@@ -23,9 +26,8 @@ export default defineRule({
       const n = w.pod.hostNetwork;
       if (!isTrue(n)) continue;
       // Removing hostNetwork changes how the pod is reached, so it is a suggestion, not a fix.
-      const line = ctx.text().slice(n!.keyStart ?? n!.start, n!.end);
-      const suggest = line.includes('\n') || ctx.text()[n!.parent!.start] === '{' ? [] : [{ title: 'Remove hostNetwork', edits: [removeEntryLines(ctx.text(), n!)] }];
-      ctx.report({ node: n!, messageId: 'hostNetwork', data: { kind: w.kind, name: w.name }, workload: w, suggest });
+      const edit = removeEntry(ctx.text(), n!);
+      ctx.report({ node: n!, messageId: 'hostNetwork', data: { kind: w.kind, name: w.name }, workload: w, suggest: edit ? [{ title: 'Remove hostNetwork', edits: [edit] }] : [] });
     }
   },
 });

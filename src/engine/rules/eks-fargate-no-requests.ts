@@ -8,9 +8,10 @@ import {
   formatMemory,
   insertNested,
   isClassicInit,
+  lineHasTemplate,
+  mayInjectKeys,
   podFargateSize,
   runsOnFargateAtAll,
-  spanHasTemplate,
 } from './pod-helpers';
 
 /** A dimension is set when a request or a limit (which then serves as the request) exists, even if templated. */
@@ -51,17 +52,19 @@ export default defineRule({
       const size = podFargateSize(w.containers);
       const label = size.size?.label;
       if (!label) continue; // too large: eks-fargate-pod-too-large says so
+      // A templated container may get its resources from `{{ toYaml .Values.resources }}`.
+      const unknown = (c: ContainerView) => w.doc.templated && (mayInjectKeys(text, c.node) || lineHasTemplate(text, c.resources));
+      const sizeUnknown = w.containers.some(unknown);
       for (const c of w.containers) {
         // Classic init containers run before the app, inside whatever size the pod gets.
-        if (isClassicInit(c)) continue;
-        // A templated container may get its resources from `{{ toYaml .Values.resources }}`.
-        if (w.doc.templated && spanHasTemplate(text, c.node)) continue;
+        if (isClassicInit(c) || unknown(c)) continue;
         const cpu = hasCpu(c);
         const memory = hasMemory(c);
         if (cpu && memory) continue;
         const messageId = !cpu && !memory ? 'none' : !memory ? 'noMemory' : 'noCpu';
         let outcome: string;
-        if (size.defaulted) outcome = `the pod gets the smallest size, ${label}`;
+        if (sizeUnknown) outcome = 'nothing is reserved for it, and the pod\'s size depends on requests the template fills in';
+        else if (size.defaulted) outcome = `the pod gets the smallest size, ${label}`;
         else if (!memory) outcome = `the pod is sized on its other requests (${label}) and nothing in it is reserved for this container`;
         else if (size.request.vcpu === 0) outcome = `the pod gets the fewest vCPU its memory allows (${label})`;
         else outcome = `the pod is sized on its other CPU requests (${label})`;

@@ -3,7 +3,7 @@ import { str } from '../source/source-node';
 import type { KubernetesObjectRef, WorkspaceIndex } from '../workspace-index';
 import type { RelatedDescriptor } from './define-rule';
 import { defineRule } from './define-rule';
-import { isTemplatedValue } from './pod-helpers';
+import { isTemplatedValue, mayInjectKeys } from './pod-helpers';
 
 const EBS_PROVISIONERS = new Set(['ebs.csi.aws.com', 'kubernetes.io/aws-ebs']);
 const EFS_DRIVER = 'efs.csi.aws.com';
@@ -153,7 +153,7 @@ export default defineRule({
         const claimSubject = `${subject} (PersistentVolumeClaim "${claim}")`;
         let verdict: Verdict | undefined;
         if (!pvc) verdict = { kind: 'unknown', why: `PersistentVolumeClaim "${claim}" is not in the workspace`, related: [] };
-        else if (pvc.doc.templated && isTemplatedValue(pvc.doc, ctx.text(pvc.doc.file), pvc.node.at('spec', 'storageClassName'))) continue;
+        else if (classUnknown(pvc.doc, ctx.text(pvc.doc.file), pvc.node.get('spec'))) continue;
         else verdict = judgeClaimSpec(ctx.index, pvc.node.get('spec'), pvc.doc.file, claim, pvc.namespace ?? w.namespace);
         if (!verdict) continue;
         const related = pvc ? [rel(pvc, pvc.node.at('metadata', 'name'), `PersistentVolumeClaim "${claim}"`), ...verdict.related] : verdict.related;
@@ -161,10 +161,11 @@ export default defineRule({
       }
       if (w.kind !== 'StatefulSet') continue;
       for (const t of w.node.at('spec', 'volumeClaimTemplates')?.items() ?? []) {
+        if (t.kind !== 'map') continue;
         const name = str(t.at('metadata', 'name')) ?? '(unnamed)';
         const spec = t.get('spec');
         const classNode = spec?.get('storageClassName');
-        if (isTemplatedValue(w.doc, text, classNode)) continue;
+        if (classUnknown(w.doc, text, spec)) continue;
         const verdict = judgeClaimSpec(ctx.index, spec, w.file, undefined, w.namespace);
         if (!verdict) continue;
         ctx.report({
@@ -179,6 +180,17 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * In a Helm template, a claim's class is unknown when `storageClassName` is a template
+ * value, or when it is absent but a template line could add it
+ * (`{{- include "common.storage.class" . }}`).
+ */
+function classUnknown(doc: { templated: boolean }, text: string, spec: SourceNode | undefined): boolean {
+  if (!doc.templated || !spec) return false;
+  const classNode = spec.get('storageClassName');
+  return classNode ? isTemplatedValue(doc, text, classNode) : spec.kind !== 'map' || mayInjectKeys(text, spec);
+}
 
 function dedupe(list: RelatedDescriptor[]): RelatedDescriptor[] {
   const seen = new Set<string>();

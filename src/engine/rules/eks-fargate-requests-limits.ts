@@ -65,8 +65,8 @@ export default defineRule({
         `container "${g.container.name}": ${g.resource} limit ${String(g.limit.node.value)} > ${risky.length ? `pod request ${podTotal(g.resource, podRequest)}` : `request ${String(g.request.node.value)}`}`;
 
       // Two ways out; which one is right depends on the app, so both are suggestions.
-      const lower: OffsetEdit[] = found.map((g) => copyScalar(text, g.request.node, g.limit.node));
-      const raise: OffsetEdit[] = found.map((g) => copyScalar(text, g.limit.node, g.request.node));
+      const lower = uniqueEdits(found.map((g) => copyScalar(text, g.request.node, g.limit.node)));
+      const raise = uniqueEdits(found.map((g) => copyScalar(text, g.limit.node, g.request.node)));
       const raised = podFargateSize(w.containers.map((c) => raiseRequests(c, found)));
       const suggest: FixDescriptor[] = [{ title: `Lower limits to requests (keeps ${size.size.label})`, edits: lower }];
       if (raised.size) {
@@ -95,6 +95,11 @@ export default defineRule({
     }
   },
 });
+
+/** YAML aliases can make two containers share one quantity node: edit it once. */
+function uniqueEdits(edits: OffsetEdit[]): OffsetEdit[] {
+  return edits.filter((e, i) => edits.findIndex((o) => o.start === e.start) === i);
+}
 
 /** The pod's effective request, spelled the way manifests write quantities. */
 function podTotal(resource: 'cpu' | 'memory', req: { cpu: number; memory: number }): string {

@@ -19,15 +19,27 @@ import ecsFargateRuntimePlatform from './ecs-fargate-runtime-platform';
 import ecsFargateTaskSize from './ecs-fargate-task-size';
 import ecsFargateUnsupportedParameter from './ecs-fargate-unsupported-parameter';
 import ecsFargateWindows from './ecs-fargate-windows';
+import eksFargateAccelerator from './eks-fargate-accelerator';
 import eksFargateDaemonset from './eks-fargate-daemonset';
 import eksFargateHostNetwork from './eks-fargate-host-network';
+import eksFargateHostPath from './eks-fargate-host-path';
+import eksFargateHostPidIpc from './eks-fargate-host-pid-ipc';
 import eksFargateHostPort from './eks-fargate-host-port';
+import eksFargateNoRequests from './eks-fargate-no-requests';
+import eksFargateNodeSelector from './eks-fargate-node-selector';
+import eksFargatePersistentVolume from './eks-fargate-persistent-volume';
+import eksFargatePodTooLarge from './eks-fargate-pod-too-large';
 import eksFargatePrivileged from './eks-fargate-privileged';
+import eksFargateRequestsLimits from './eks-fargate-requests-limits';
 import eksctlFargateProfileUnmatched from './eksctl-fargate-profile-unmatched';
 import eksctlNodeGroupHardware from './eksctl-node-group-hardware';
 import eksctlRegionAvailability from './eksctl-region-availability';
 import eksctlVersionSupport from './eksctl-version-support';
 import eksctlWorkloadUnmatched from './eksctl-workload-unmatched';
+import k8sApiDeprecated from './k8s-api-deprecated';
+import k8sApiRemoved from './k8s-api-removed';
+import k8sFieldDeprecated from './k8s-field-deprecated';
+import k8sFieldRemoved from './k8s-field-removed';
 
 /**
  * The explicit rule registry, alphabetical by id. A meta-test checks that every
@@ -54,15 +66,27 @@ export const rules: readonly Rule[] = [
   ecsFargateTaskSize,
   ecsFargateUnsupportedParameter,
   ecsFargateWindows,
+  eksFargateAccelerator,
   eksFargateDaemonset,
   eksFargateHostNetwork,
+  eksFargateHostPath,
+  eksFargateHostPidIpc,
   eksFargateHostPort,
+  eksFargateNoRequests,
+  eksFargateNodeSelector,
+  eksFargatePersistentVolume,
+  eksFargatePodTooLarge,
   eksFargatePrivileged,
+  eksFargateRequestsLimits,
   eksctlFargateProfileUnmatched,
   eksctlNodeGroupHardware,
   eksctlRegionAvailability,
   eksctlVersionSupport,
   eksctlWorkloadUnmatched,
+  k8sApiDeprecated,
+  k8sApiRemoved,
+  k8sFieldDeprecated,
+  k8sFieldRemoved,
 ] as Rule[];
 
 export function ruleById(id: string): Rule | undefined {

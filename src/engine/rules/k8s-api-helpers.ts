@@ -67,7 +67,7 @@ function replaceScalar(text: string, node: SourceNode, value: string): OffsetEdi
 /** Findings for every object of the document whose API is not served, or deprecated, at `target`. */
 export function apiFindings(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): ApiFinding[] {
   const out: ApiFinding[] = [];
-  for (const obj of k8sObjects(doc, workloads)) {
+  for (const obj of k8sObjects(doc, text, workloads)) {
     if (!literalApiVersion(doc, text, obj)) continue;
     const f = apiFinding(doc, text, obj, target);
     if (f) out.push(f);
@@ -112,16 +112,22 @@ function apiFinding(doc: ParsedDocument, text: string, obj: K8sObject, target: s
   const mechanical = steps.every((s) => s.migration === 'mechanical');
   const bound = versionBoundFields(obj.apiVersion, obj.kind).flatMap((r) => nodesAtPath(obj.node, r.path).map((node) => ({ row: r, node })));
   data.replacement = gvkLabel(replacement);
+  if (replacementStatus === 'unknown') {
+    // A target older than the replacement (extensions/v1beta1 Ingress at 1.18): say when it arrives.
+    const since = kubernetesApi(replacement.apiVersion, replacement.kind).introducedIn;
+    if (since) data.replacement += ` once on Kubernetes ${since} or later`;
+  }
   const plain = mechanical && bound.length === 0;
   const more = (n: number) => (n > 2 ? ` (and ${n - 1} more changes)` : n === 2 ? ' (and 1 more change)' : '');
   if (plain) data.how = ' (only the apiVersion changes)';
-  else if (changes.length) data.how = `; beyond the apiVersion, ${pickChange(changes, bound.map((b) => b.row))}${more(changes.length)}`;
+  else if (changes.length) data.how = `; ${replacement.kind === obj.kind ? 'beyond the apiVersion, ' : ''}${pickChange(changes, bound.map((b) => b.row))}${more(changes.length)}`;
   else if (bound.length) data.how = `; beyond the apiVersion, ${bound[0].row.path} goes (${bound[0].row.replacement ?? `not in ${replacement.apiVersion}`})${more(bound.length)}`;
   else data.how = '';
   for (const c of changes) related.push({ file: doc.file, node: obj.apiVersionNode, message: `Moving to ${replacement.apiVersion}: ${c}` });
   for (const b of bound.slice(0, 20)) related.push({ file: doc.file, node: b.node, message: `${b.row.path} is not in ${replacement.apiVersion}${b.row.replacement ? `; use ${b.row.replacement}` : ''}` });
 
-  const servedThere = replacementStatus === 'served';
+  // A deprecated replacement is still served: moving to it makes the object apply.
+  const servedThere = replacementStatus === 'served' || replacementStatus === 'deprecated';
   const apiEdit = replaceScalar(text, obj.apiVersionNode, replacement.apiVersion);
   const finding: ApiFinding = { obj, problem: removing ? 'removed' : 'deprecated', data, related, workload: obj.workload };
   if (servedThere && replacement.kind === obj.kind) {
@@ -174,6 +180,12 @@ function moveSuggestion(text: string, obj: K8sObject, to: GroupVersionKind, apiE
     // spec.rollbackTo / spec.templateGeneration have no apps/v1 equivalent to move to.
     if (bound.length) return undefined;
     return workloadMove(text, obj, to, apiEdit);
+  }
+  if (obj.kind === 'PodDisruptionBudget' && to.apiVersion === 'policy/v1') {
+    // Only an empty selector ({}) changes meaning (none -> every pod in the namespace).
+    const selector = obj.node.at('spec', 'selector');
+    if (selector && selector.kind === 'map' && selector.entries().length === 0) return undefined;
+    return { title: `Move to ${to.apiVersion} (the selector is not empty, so it selects the same pods)`, edits: [apiEdit] };
   }
   if (obj.kind === 'Ingress' && to.apiVersion === 'networking.k8s.io/v1') {
     if (bound.some((r) => !INGRESS_BOUND.has(r.path))) return undefined;

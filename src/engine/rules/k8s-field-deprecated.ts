@@ -14,7 +14,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     sources: FIELD_LIFECYCLE_SOURCES,
     messages: {
-      deprecated: '{{what}} {{name}} is deprecated{{since}}; EKS {{target}} still accepts it{{later}}. {{use}}',
+      deprecated: '{{what}} {{name}} is deprecated{{since}}; {{still}}{{later}}. {{use}}',
     },
     scope: 'document',
   },

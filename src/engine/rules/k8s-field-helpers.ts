@@ -47,14 +47,14 @@ function kindMatches(row: KubernetesFieldRow, kind: string): boolean {
   return row.appliesTo.length === 0 || row.appliesTo.some((a) => a.toLowerCase() === kind.toLowerCase());
 }
 
-/** A plain label or annotation key (no spaces): a replacement a key rename can use. */
-const PLAIN_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** A prefixed label or annotation key (`kubernetes.io/os`): a replacement a key rename can use. */
+const PLAIN_KEY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 
 export function fieldFindings(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): FieldFinding[] {
   const out: FieldFinding[] = [];
-  for (const obj of k8sObjects(doc, workloads)) {
+  for (const obj of k8sObjects(doc, text, workloads)) {
     const found: Found[] = [];
-    const lookup = (path: string, node: SourceNode, kind: 'key' | 'value', accept: (r: KubernetesFieldRow) => boolean) => {
+    const lookup = (path: string, node: SourceNode, kind: Found['kind'], accept: (r: KubernetesFieldRow) => boolean) => {
       const st = fieldStatusAt(path, obj.kind, target, obj.apiVersion);
       if (!st.row || st.row.apiVersions !== null || !accept(st.row)) return;
       if (st.status === 'ok' || st.status === 'unknown') return;
@@ -98,6 +98,11 @@ export function fieldFindings(doc: ParsedDocument, text: string, workloads: read
       const spec = w.pod.spec;
       for (const s of spec.get('nodeSelector')?.entries() ?? []) if (s.key) lookup(`spec.nodeSelector.${s.key}`, s, 'key', nodeLabel);
       for (const v of nodeLabelValues(spec)) lookup(str(v)!, v, 'value', nodeLabel);
+      // Toleration keys name taints; node-role.kubernetes.io/master is both a label and a taint.
+      for (const t of spec.get('tolerations')?.items() ?? []) {
+        const k = t.get('key');
+        if (k && typeof k.value === 'string') lookup(k.value, k, 'taint', nodeLabel);
+      }
     }
 
     for (const f of found) {
@@ -124,7 +129,6 @@ function nodeLabelValues(spec: SourceNode): SourceNode[] {
     for (const t of a?.get('preferredDuringSchedulingIgnoredDuringExecution')?.items() ?? []) out.push(...opt(t.at('podAffinityTerm', 'topologyKey')));
   }
   for (const c of spec.get('topologySpreadConstraints')?.items() ?? []) out.push(...opt(c.get('topologyKey')));
-  for (const t of spec.get('tolerations')?.items() ?? []) out.push(...opt(t.get('key')));
   return out.filter((n) => typeof n.value === 'string');
 }
 
@@ -132,10 +136,10 @@ function opt(n: SourceNode | undefined): SourceNode[] {
   return n && n.kind === 'scalar' ? [n] : [];
 }
 
-function describe(row: KubernetesFieldRow, node: SourceNode, kind: 'key' | 'value'): { what: string; name: string; volume: boolean } {
-  const key = kind === 'value' ? String(node.value) : node.key ?? row.path;
+function describe(row: KubernetesFieldRow, node: SourceNode, kind: Found['kind']): { what: string; name: string; volume: boolean } {
+  const key = kind === 'key' ? node.key ?? row.path : String(node.value);
   if (row.type === 'annotation') return { what: 'Annotation', name: `"${key}"`, volume: false };
-  if (row.type === 'label') return { what: row.scope === 'pod' ? 'Node label' : 'Label', name: `"${key}"`, volume: false };
+  if (row.type === 'label') return { what: row.scope !== 'pod' ? 'Label' : kind === 'taint' ? 'Node taint' : 'Node label', name: `"${key}"`, volume: false };
   const volume = row.path.includes('volumes[*].');
   return { what: volume ? 'Volume type' : 'Field', name: volume ? `"${key}"` : row.path.replace(/\[\*\]/g, '[]'), volume };
 }
@@ -145,32 +149,34 @@ interface Found {
   status: FieldStatusId;
   node: SourceNode;
   at: SourceNode;
-  kind: 'key' | 'value';
+  kind: 'key' | 'value' | 'taint';
 }
 
 function finding(doc: ParsedDocument, text: string, obj: K8sObject, targetVersion: string, { row, status, node, at, kind }: Found): FieldFinding {
   const d = describe(row, node, kind);
   const later: string[] = [];
   if (status === 'deprecated') {
-    if (row.ineffectiveFrom) later.push(`Kubernetes ${row.ineffectiveFrom} ignores it`);
+    if (row.ineffectiveFrom) later.push(d.volume ? `Kubernetes ${row.ineffectiveFrom} drops the plugin behind it` : `Kubernetes ${row.ineffectiveFrom} ignores it`);
     if (row.removedIn) later.push(`Kubernetes ${row.removedIn} rejects it`);
   }
   const data: Record<string, string> = {
     what: d.what,
     name: d.name,
     target: targetVersion,
+    still: row.type === 'label' && row.scope === 'pod' ? `nodes of EKS ${targetVersion} may still carry it` : `EKS ${targetVersion} still accepts it`,
     since: row.deprecatedIn ? ` since Kubernetes ${row.deprecatedIn}` : '',
     later: later.length ? `, but ${later.join(' and ')}` : '',
     from: (status === 'removed' ? row.removedIn : row.ineffectiveFrom) ?? '',
     replacement: row.replacement ?? '',
-    use: row.replacement ? `Use ${row.replacement} instead.` : 'Nothing replaces it.',
+    // Table replacements are either a name (`spec.serviceAccountName`) or a phrase.
+    use: !row.replacement ? 'Nothing replaces it.' : /\s/.test(row.replacement) ? `Instead, use ${row.replacement}.` : `Use ${row.replacement} instead.`,
   };
   const f: FieldFinding = { obj, row, status, node: at, data, volume: d.volume, workload: obj.workload };
   addEdits(doc, text, obj, f, node, kind);
   return f;
 }
 
-function addEdits(doc: ParsedDocument, text: string, obj: K8sObject, f: FieldFinding, node: SourceNode, kind: 'key' | 'value'): void {
+function addEdits(doc: ParsedDocument, text: string, obj: K8sObject, f: FieldFinding, node: SourceNode, kind: Found['kind']): void {
   const row = f.row;
   if (row.path === 'spec.serviceAccount' && row.type === 'field') {
     const spec = node.parent;

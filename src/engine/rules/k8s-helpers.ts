@@ -23,7 +23,7 @@ export interface K8sObject {
 }
 
 /** Every Kubernetes object in the document, with its workload view when it has one. */
-export function k8sObjects(doc: ParsedDocument, workloads: readonly WorkloadView[]): K8sObject[] {
+export function k8sObjects(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[]): K8sObject[] {
   const out: K8sObject[] = [];
   for (const node of kubernetesObjects(doc.root)) {
     const apiVersionNode = node.get('apiVersion');
@@ -31,12 +31,19 @@ export function k8sObjects(doc: ParsedDocument, workloads: readonly WorkloadView
     const kind = str(node.get('kind'));
     if (!apiVersionNode || !apiVersion || !kind) continue;
     const metadata = node.get('metadata');
-    const name = str(metadata?.get('name')) ?? str(metadata?.get('generateName')) ?? '(unnamed)';
+    const name = templatedName(doc, text, metadata?.get('name')) ?? str(metadata?.get('name')) ?? str(metadata?.get('generateName')) ?? '(unnamed)';
     // Source nodes are fresh wrappers on every lookup, so match on position, not identity.
     const workload = workloads.find((w) => w.file === doc.file && w.node.start === node.start && w.node.end === node.end);
     out.push({ node, apiVersion, kind, name, apiVersionNode, workload });
   }
   return out;
+}
+
+/** `{{ include "app.fullname" . }}-cleanup` as written, where masking left only `-cleanup`. */
+function templatedName(doc: ParsedDocument, text: string, n: SourceNode | undefined): string | undefined {
+  if (!doc.templated || !n || n.keyEnd === undefined || !lineHasTemplate(text, n.keyEnd)) return undefined;
+  const raw = text.slice(n.keyEnd, endOfLine(text, n.keyEnd)).replace(/^\s*:/, '').trim();
+  return raw || undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
-import type { ContainerView, PodView, WorkloadView } from '../views';
+import type { ContainerView, WorkloadView } from '../views';
 import type { ContainerRequest, EksFargatePodSize } from '../knowledge';
 import { eksPodRequest, fargateSizeFor } from '../knowledge';
 import type { OffsetEdit } from './define-rule';
@@ -10,13 +10,6 @@ import { columnOf, endOfLine, insertIntoBlockMap, startOfLine } from '../fix/yam
  * Helpers shared by the eks-fargate-* rules: Fargate pod sizing over container views,
  * Helm-template awareness, and the few YAML edits those rules suggest. Not a rule.
  */
-
-export type PodWorkload = WorkloadView & { pod: PodView };
-
-/** `Deployment "web"`, the way every eks-fargate message names a workload. */
-export function workloadLabel(w: WorkloadView): string {
-  return `${w.kind} "${w.name}"`;
-}
 
 /**
  * DaemonSets never run on Fargate (eks-fargate-daemonset says so), so sizing
@@ -114,9 +107,35 @@ export function lineHasTemplate(text: string, node: SourceNode | undefined): boo
   return text.slice(startOfLine(text, at), endOfLine(text, at)).includes('{{');
 }
 
-/** True when the node's own source text (a container, a pod spec) contains a template action. */
-export function spanHasTemplate(text: string, node: SourceNode): boolean {
-  return text.slice(node.start, Math.max(node.start, node.end)).includes('{{');
+/**
+ * The source lines of a block node, through the last line indented at least as deep as
+ * its first key. Unlike the node's own span, this includes trailing lines that held only
+ * a template action (masked to blanks before parsing), which may add keys when rendered.
+ */
+export function blockLines(text: string, node: SourceNode): string {
+  const first = node.kind === 'map' ? node.entries()[0] : undefined;
+  const col = columnOf(text, first?.keyStart ?? node.keyStart ?? node.start);
+  let pos = endOfLine(text, node.start);
+  let end = pos;
+  while (pos < text.length) {
+    const eol = endOfLine(text, pos);
+    const line = text.slice(pos, eol);
+    if (line.trim() !== '') {
+      if (line.length - line.trimStart().length < col) break;
+      end = eol;
+    }
+    pos = eol;
+  }
+  return text.slice(startOfLine(text, node.start), end);
+}
+
+/**
+ * Whether a template action could add keys to a block once rendered: a line of the block
+ * that starts with an action (`{{- toYaml .Values.resources | nindent 12 }}`,
+ * `{{- with ... }}`). A value action (`image: "{{ .Values.image }}"`) cannot.
+ */
+export function mayInjectKeys(text: string, node: SourceNode): boolean {
+  return blockLines(text, node).split('\n').some((l) => l.trimStart().startsWith('{{'));
 }
 
 /** A scalar whose value came from a template action: treat it as unknown. */

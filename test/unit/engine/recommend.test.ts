@@ -119,7 +119,7 @@ describe('recommend: platform fit and the choice', () => {
     assert.match(w.recommendation.summary, /^ECS on Fargate after 1 quick fix at /);
     const steps = w.recommendation.reasons.map((r) => r.message);
     assert.ok(steps.includes('Fargate needs a change a quick fix makes: test-fix on x-fix'));
-    assert.match(steps.at(-1)!, /^Only mechanical changes stand in the way → ECS on Fargate/);
+    assert.match(steps.at(-1)!, /^Nothing blocks Fargate and the size fits, so the changes are worth it → ECS on Fargate/);
     const two = one('td.json', ecs('x-fix2'));
     assert.match(two.recommendation.summary, /^ECS on Fargate after 2 quick fixes/);
   });
@@ -131,14 +131,30 @@ describe('recommend: platform fit and the choice', () => {
     assert.match(w.recommendation.summary, /after 2 quick fixes at 0\.5vCPU 1GB/);
   });
 
-  it('EC2 when a needs-change reason has no fix, even next to one that has', () => {
-    for (const name of ['x-nofix', 'x-fix-nofix']) {
-      const w = one('td.json', ecs(name));
-      assert.equal(w.recommendation.platform, 'ecs-ec2', name);
-      assert.match(w.recommendation.summary, new RegExp(`^ECS on EC2\\. test-(no)?fix on ${name}`));
-      assert.ok(w.recommendation.reasons.some((r) => r.message === `Fargate needs changes: test-nofix on ${name}` && r.ruleId === 'test-nofix'));
-      assert.equal(w.recommendation.reasons.at(-1)!.message, '→ ECS on EC2');
-    }
+  it('Fargate after changes when a needs-change reason has no fix, counting the quick fixes', () => {
+    const w = one('td.json', ecs('x-nofix'));
+    assert.equal(w.recommendation.platform, 'ecs-fargate');
+    assert.match(w.recommendation.summary, /^ECS on Fargate after 1 change at /);
+    assert.ok(w.recommendation.reasons.some((r) => r.message === 'Fargate needs a change: test-nofix on x-nofix' && r.ruleId === 'test-nofix'));
+    const mixed = one('td.json', ecs('x-fix-nofix'));
+    assert.match(mixed.recommendation.summary, /^ECS on Fargate after 2 changes \(1 with a quick fix\)/);
+  });
+
+  it('changes every platform of the orchestrator needs do not count against Fargate', () => {
+    const rules = [...RULES, nameRule('test-both', 'both', 'needs-change', ['eks-ec2', 'eks-fargate'], false)];
+    const w = one('d.yaml', k8s('x-both'), rules);
+    assert.equal(w.fit['eks-ec2'].status, 'needs-changes');
+    assert.equal(w.recommendation.platform, 'eks-fargate');
+    assert.match(w.recommendation.summary, /nothing blocks it .*\(after 1 change every EKS platform needs\)/);
+    assert.ok(w.recommendation.reasons.some((r) => r.message === 'Needed on any EKS platform: test-both on x-both'));
+  });
+
+  it('EC2 when the pod is larger than any Fargate size, though that is only a change', () => {
+    const big = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: huge\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: c\n          resources:\n            requests:\n              cpu: "32"\n              memory: 256Gi\n';
+    const w = one('big.yaml', big, [ruleById('eks-fargate-pod-too-large')!]);
+    assert.equal(w.fit['eks-fargate'].status, 'needs-changes');
+    assert.equal(w.recommendation.platform, 'eks-ec2');
+    assert.ok(w.recommendation.reasons.some((r) => r.message.startsWith('Too large for Fargate: ') && r.ruleId === 'eks-fargate-pod-too-large'));
   });
 
   it('EC2 when Fargate is blocked; the trace points at the blocker', () => {
@@ -234,7 +250,7 @@ describe('recommend: the workspace summary', () => {
   });
 
   it('the per-platform counts in the summary match the picks', () => {
-    const r = run({ 'a.yaml': [k8s('a'), k8s('b-block', 'DaemonSet')].join('---\n'), 'td.json': ecs('x-nofix') });
+    const r = run({ 'a.yaml': [k8s('a'), k8s('b-block', 'DaemonSet')].join('---\n'), 'td.json': ecs('x-block') });
     assert.deepEqual(r.summary.byPlatform, { 'ecs-ec2': 1, 'ecs-fargate': 0, 'eks-ec2': 1, 'eks-fargate': 1 });
     assert.equal(r.summary.workloads, 3);
   });

@@ -5,6 +5,7 @@ import { defineRule } from '../../../src/engine/rules/define-rule';
 import type { Rule } from '../../../src/engine/rules/define-rule';
 import type { SourceNode } from '../../../src/engine/source/source-node';
 import { LineIndex } from '../../../src/engine/source/line-index';
+import { ruleById } from '../../../src/engine/rules';
 import { commentSuppressionsFor, parseAnnotation, suppresses, suppressionComment } from '../../../src/engine/suppress';
 
 const TODAY = '2026-11-25';
@@ -109,7 +110,9 @@ describe('suppressions', () => {
   it('# comments suppress in compose files', () => {
     const text = 'services:\n  exporter:\n    image: prom/node-exporter\n    # offload-ignore compose-privileged: reads host metrics\n    privileged: true\n';
     const r = analyze([{ path: 'docker-compose.yml', text }], { today: TODAY });
-    assert.deepEqual(r.findings.map((f) => f.ruleId), []);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'compose-privileged'), []);
+    const without = analyze([{ path: 'docker-compose.yml', text: text.replace(/ {4}# .*\n/, '') }], { today: TODAY });
+    assert.equal(without.findings.filter((f) => f.ruleId === 'compose-privileged').length, 1);
   });
 
   it('never suppresses parse errors', () => {
@@ -119,31 +122,33 @@ describe('suppressions', () => {
   });
 
   describe('the offload.dev/ignore annotation', () => {
+    // Two real rules, so that rules added later cannot change these expectations.
+    const real = () => [ruleById('eks-fargate-daemonset')!, ruleById('eks-fargate-host-network')!];
     const ds = (name: string, annotations = '') =>
       `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ${name}\n${annotations ? `  annotations:\n${annotations}` : ''}spec:\n  template:\n    spec:\n      hostNetwork: true\n      containers: [{name: c, image: c}]\n`;
 
     it('covers the object it sits on, and only that object', () => {
       const text = ds('a', '    offload.dev/ignore: "eks-fargate-daemonset: runs on the system node group"\n') + '---\n' + ds('b');
-      const r = analyze([{ path: 'ds.yaml', text }], { today: TODAY });
+      const r = analyze([{ path: 'ds.yaml', text }], { today: TODAY, rules: real() });
       const got = r.findings.map((f) => `${f.ruleId}/${f.workloadId?.split('/').pop()}`);
       assert.deepEqual(got.sort(), ['eks-fargate-daemonset/b', 'eks-fargate-host-network/a', 'eks-fargate-host-network/b']);
     });
 
     it('several entries separated by ;, and * for every rule', () => {
       const two = ds('a', '    offload.dev/ignore: "eks-fargate-daemonset: node agent; eks-fargate-host-network: needs the node IP"\n');
-      assert.deepEqual(analyze([{ path: 'ds.yaml', text: two }], { today: TODAY }).findings, []);
+      assert.deepEqual(analyze([{ path: 'ds.yaml', text: two }], { today: TODAY, rules: real() }).findings, []);
       const star = ds('a', '    offload.dev/ignore: "*: vendor chart"\n');
-      assert.deepEqual(analyze([{ path: 'ds.yaml', text: star }], { today: TODAY }).findings, []);
+      assert.deepEqual(analyze([{ path: 'ds.yaml', text: star }], { today: TODAY, rules: real() }).findings, []);
     });
 
     it('naming another rule does nothing', () => {
       const text = ds('a', '    offload.dev/ignore: "eks-fargate-privileged: not relevant"\n');
-      assert.equal(analyze([{ path: 'ds.yaml', text }], { today: TODAY }).findings.length, 2);
+      assert.equal(analyze([{ path: 'ds.yaml', text }], { today: TODAY, rules: real() }).findings.length, 2);
     });
 
     it('a suppressed blocker no longer blocks the platform', () => {
       const text = ds('a', '    offload.dev/ignore: "eks-fargate-daemonset: r; eks-fargate-host-network: r"\n');
-      const w = analyze([{ path: 'ds.yaml', text }], { today: TODAY }).workloads[0];
+      const w = analyze([{ path: 'ds.yaml', text }], { today: TODAY, rules: real() }).workloads[0];
       assert.equal(w.fit['eks-fargate'].status, 'fits');
     });
 
@@ -152,13 +157,13 @@ describe('suppressions', () => {
         'apiVersion: v1\nkind: List\nitems:\n' +
         '  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: a\n      annotations: {offload.dev/ignore: "eks-fargate-daemonset: r"}\n' +
         '  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: b\n';
-      const r = analyze([{ path: 'list.yaml', text }], { today: TODAY });
+      const r = analyze([{ path: 'list.yaml', text }], { today: TODAY, rules: real() });
       assert.deepEqual(r.findings.map((f) => f.workloadId?.split('/').pop()), ['b']);
     });
 
     it('works in kubectl JSON output', () => {
       const obj = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'a', annotations: { 'offload.dev/ignore': 'eks-fargate-daemonset: r' } } };
-      assert.deepEqual(analyze([{ path: 'ds.json', text: JSON.stringify(obj, null, 2) }], { today: TODAY }).findings, []);
+      assert.deepEqual(analyze([{ path: 'ds.json', text: JSON.stringify(obj, null, 2) }], { today: TODAY, rules: real() }).findings, []);
     });
   });
 

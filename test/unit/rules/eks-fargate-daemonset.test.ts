@@ -2,7 +2,7 @@ import rule from '../../../src/engine/rules/eks-fargate-daemonset';
 import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {
-  valid: ['pass.yaml'],
+  valid: ['pass.yaml', 'pass.helm.yaml'],
   invalid: [
     {
       file: 'fail.yaml',

@@ -24,5 +24,12 @@ ruleTester(rule, {
         4: 'fail.suggested-cache.yaml',
       },
     },
+    {
+      // Value actions (`image: "{{ ... }}"`) do not hide a missing `resources`; a `{{ toYaml }}` line does.
+      file: 'fail.helm.yaml',
+      errors: [{ line: 10, column: 17, endColumn: 23, message: 'Container "worker" in Deployment "{{ include "queue.fullname" . }}-worker" sets no CPU or memory request; Fargate sizes pods on requests, so nothing is reserved for it, and the pod\'s size depends on requests the template fills in.' }],
+      output: false,
+      suggestionOutputs: { 0: 'fail.helm.suggested.yaml' },
+    },
   ],
 });

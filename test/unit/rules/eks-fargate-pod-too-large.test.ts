@@ -13,6 +13,8 @@ ruleTester(rule, {
         { line: 43, column: 29, endColumn: 33, message: 'Deployment "transcoder" requests 18 vCPU' },
         { line: 65, column: 20, endColumn: 24, message: 'Job "spark-driver" requests 32 vCPU and 64.25 GiB' },
         { line: 79, column: 19, endColumn: 23, message: 'Pod "genome-index" requests no CPU and 121.32 GiB of memory' },
+        // The native sidecar adds to the app's 12 vCPU instead of counting as an init container.
+        { line: 103, column: 29, endColumn: 33, message: 'Deployment "mesh-heavy" requests 18 vCPU and 26.25 GiB' },
       ],
       output: false,
     },

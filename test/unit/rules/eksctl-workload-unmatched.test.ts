@@ -81,7 +81,9 @@ describe('eksctl-workload-unmatched: effect on the recommendation', () => {
     assert.equal(f.effect, 'needs-change');
     const search = r.workloads.find((w) => w.name === 'search')!;
     assert.equal(search.fit['eks-fargate'].status, 'needs-changes');
-    assert.equal(search.recommendation.platform, 'eks-ec2');
+    // Nothing blocks Fargate, so the pick is Fargate once a profile selects the pod.
+    assert.equal(search.recommendation.platform, 'eks-fargate');
+    assert.match(search.recommendation.summary, /^EKS on Fargate after 1 change/);
   });
 
   it('keeps a severity set in the options', () => {
