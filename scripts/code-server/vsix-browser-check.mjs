@@ -29,6 +29,7 @@ export async function runVsixBrowserCheck({
   const started = Date.now();
   const tests = [];
   const cleanups = [];
+  let logs = '';
   const selected = checks.filter((c) => !grep || new RegExp(grep).test(c.title));
   try {
     if (!vsix) {
@@ -99,12 +100,15 @@ export async function runVsixBrowserCheck({
         await page.keyboard.press('Escape').catch(() => {});
       }
     }
+    if (tests.some((t) => t.state === 'failed')) logs = server.logs();
   } catch (err) {
     tests.push({ titlePath: ['offload.vsix', 'setup'], state: 'failed', error: { message: err.message, stack: err.stack } });
   } finally {
     for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
   }
-  return printSpec(tests, { heading, durationMs: Date.now() - started });
+  const counts = printSpec(tests, { heading, durationMs: Date.now() - started });
+  if (logs) console.log(`${logs}\n`);
+  return counts;
 }
 
 /** The first example manifest with a DaemonSet that no suppression names. */

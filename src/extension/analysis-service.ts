@@ -55,6 +55,10 @@ export class AnalysisService implements vscode.Disposable {
   private sent = new Map<string, string>();
   private running: Promise<void> | undefined;
   private rerun = false;
+  /** Files were sent ahead (primed) that no analysis has seen yet. */
+  private primed = false;
+  private scanInFlight: Promise<void> | undefined;
+  private requestedDuringScan = false;
   /** Inputs of the last analysis besides the files, to skip analyses that would change nothing. */
   private lastInputsKey = '';
   private readonly idle = new IdleTracker();
@@ -214,8 +218,28 @@ export class AnalysisService implements vscode.Disposable {
 
   // --- scanning -----------------------------------------------------------------
 
-  /** Re-reads the whole workspace, then analyses it. Later calls supersede earlier ones. */
-  async scan(): Promise<void> {
+  /**
+   * Re-reads the whole workspace, then analyses it. Later calls supersede earlier ones.
+   * Analyses requested meanwhile wait for the scan's own analysis, so nothing is ever
+   * published from a half-read workspace (cross-file rules would be wrong).
+   */
+  scan(): Promise<void> {
+    const end = this.idle.begin();
+    const p = this.scanFiles();
+    this.scanInFlight = p;
+    return p.finally(() => {
+      if (this.scanInFlight === p) {
+        this.scanInFlight = undefined;
+        if (this.requestedDuringScan) {
+          this.requestedDuringScan = false;
+          void this.requestAnalysis();
+        }
+      }
+      end();
+    });
+  }
+
+  private async scanFiles(): Promise<void> {
     const gen = ++this.scanGeneration;
     const end = this.idle.begin();
     this.setScanning(true);
@@ -260,6 +284,7 @@ export class AnalysisService implements vscode.Disposable {
               if (this.sent.get(w.path) !== effective) {
                 this.analyzer.prime([{ path: w.path, text: effective }], max);
                 this.sent.set(w.path, effective);
+                this.primed = true;
               }
             },
             {
@@ -271,7 +296,7 @@ export class AnalysisService implements vscode.Disposable {
           // Open documents that the search did not return (untitled, outside the workspace).
           for (const doc of vscode.workspace.textDocuments) this.track(doc);
           this.log.info(`Read ${wanted.length} candidate files (${skipped} skipped) in ${Math.round(performance.now() - started)} ms`);
-          await this.requestAnalysis();
+          await this.analysisLoop();
         },
       );
     } catch (err) {
@@ -527,6 +552,14 @@ export class AnalysisService implements vscode.Disposable {
    * served by another run right after it, and the returned promise waits for that.
    */
   requestAnalysis(): Promise<void> {
+    if (this.scanInFlight) {
+      this.requestedDuringScan = true;
+      return this.scanInFlight;
+    }
+    return this.analysisLoop();
+  }
+
+  private analysisLoop(): Promise<void> {
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -569,7 +602,9 @@ export class AnalysisService implements vscode.Disposable {
     for (const path of this.sent.keys()) if (!current.has(path)) changes.push({ path, text: null });
     const today = this.today();
     const inputsKey = JSON.stringify([this.settings, this.config?.text, this.config?.path, today]);
-    if (!changes.length && this.result && inputsKey === this.lastInputsKey && !this.analyzer.needsFullResend) {
+    const primed = this.primed;
+    this.primed = false;
+    if (!changes.length && !primed && this.result && inputsKey === this.lastInputsKey && !this.analyzer.needsFullResend) {
       for (const [e, v] of versions) e.analysedVersion = v;
       return;
     }
@@ -589,6 +624,7 @@ export class AnalysisService implements vscode.Disposable {
       // A crashed worker lost its files: the next run sends them all again.
       if (this.analyzer.needsFullResend) this.rerun = true;
       else this.sent.clear();
+      this.primed = primed;
       return;
     }
     this.lastInputsKey = inputsKey;
