@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const SEED = 0x0ff10ad;
 
 /** mulberry32: small, fast, good enough for picking shapes. */
@@ -63,7 +63,7 @@ function containerYaml(r, name, indent, opts = {}) {
     lines.push(`${p}  env:`);
     const n = r.int(1, 5);
     for (let i = 0; i < n; i++) {
-      lines.push(`${p}    - name: ${r.pick(WORDS).toUpperCase()}_${r.pick(['URL', 'HOST', 'PORT', 'MODE', 'LEVEL'])}`);
+      lines.push(`${p}    - name: ${r.pick(WORDS).toUpperCase()}_${r.pick(['URL', 'HOST', 'PORT', 'MODE', 'LEVEL'])}_${i}`);
       lines.push(`${p}      value: "${r.pick(WORDS)}-${r.int(1, 99)}"`);
     }
   }
@@ -224,8 +224,8 @@ function job(r, name, ns) {
 function configMap(r, name, ns) {
   const lines = ['apiVersion: v1', 'kind: ConfigMap', ...meta(r, `${name}-config`, ns), 'data:'];
   const n = r.int(2, 12);
-  for (let i = 0; i < n; i++) lines.push(`  ${r.pick(WORDS)}.${r.pick(['url', 'mode', 'level', 'size'])}: "${r.pick(WORDS)}-${r.int(1, 999)}"`);
-  if (r.chance(0.3)) lines.push('  app.properties: |', ...Array.from({ length: r.int(3, 15) }, () => `    ${r.pick(WORDS)}.${r.pick(WORDS)}=${r.int(0, 9999)}`));
+  for (let i = 0; i < n; i++) lines.push(`  ${r.pick(WORDS)}.${r.pick(['url', 'mode', 'level', 'size'])}.${i}: "${r.pick(WORDS)}-${r.int(1, 999)}"`);
+  if (r.chance(0.3)) lines.push('  app.properties: |', ...Array.from({ length: r.int(3, 15) }, (_, i) => `    ${r.pick(WORDS)}.${r.pick(WORDS)}.${i}=${r.int(0, 9999)}`));
   return lines;
 }
 

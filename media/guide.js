@@ -372,8 +372,11 @@
     const today = k.today;
     const target = payload.result ? payload.result.target.eksVersion : undefined;
     const day = (/** @type {string} */ d) => Date.parse(d + 'T00:00:00Z');
-    const cutoff = day(today) - 2 * 365 * 86400000;
-    const shown = k.eksVersions.filter((/** @type {any} */ v) => v.eksRelease && (v.version === target || !v.endOfExtendedSupport || day(v.endOfExtendedSupport) >= cutoff));
+    // The timeline shows the versions that matter now: supported ones, and those that
+    // left support in the last year (the table below lists every version).
+    const cutoff = day(today) - 365 * 86400000;
+    const lastDay = (/** @type {any} */ v) => v.endOfExtendedSupport || v.endOfStandardSupport;
+    const shown = k.eksVersions.filter((/** @type {any} */ v) => v.eksRelease && (v.version === target || !lastDay(v) || day(lastDay(v)) >= cutoff));
     const starts = shown.map((/** @type {any} */ v) => day(v.eksRelease));
     const ends = shown.map((/** @type {any} */ v) => day(v.endOfExtendedSupport || v.endOfStandardSupport || v.eksRelease));
     const min = Math.min(...starts, day(today));
@@ -385,6 +388,8 @@
     const timeline = h('div', { class: 'timeline', role: 'list', 'aria-label': `EKS support timeline; today is ${today}` });
     const axis = h('div', { class: 'tl-row axis', 'aria-hidden': 'true' }, h('span', { class: 'tl-label' }, ''));
     const axisTrack = h('div', { class: 'tl-track' });
+    const todayRow = h('div', { class: 'tl-row axis today-row', 'aria-hidden': 'true' }, h('span', { class: 'tl-label' }, ''));
+    const todayTrack = h('div', { class: 'tl-track' });
     // Positions go through the CSSOM: the CSP (no 'unsafe-inline') ignores style attributes.
     const at = (/** @type {HTMLElement} */ el, /** @type {number} */ t) => {
       el.style.left = pct(t);
@@ -393,8 +398,9 @@
     for (let y = new Date(min).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < max; y++) {
       axisTrack.append(at(h('span', { class: 'tick' }, String(y)), Date.UTC(y, 0, 1)));
     }
-    axisTrack.append(at(h('span', { class: 'today-label' }, 'today'), day(today)));
+    todayTrack.append(at(h('span', { class: 'today-label' }, `today, ${today}`), day(today)));
     axis.append(axisTrack);
+    todayRow.append(todayTrack);
     timeline.append(axis);
     for (const v of [...shown].reverse()) {
       const isTarget = v.version === target;
@@ -411,10 +417,12 @@
       };
       if (std) track.append(seg('standard', std, `Standard support ${v.eksRelease} → ${v.endOfStandardSupport}: ${usd(p.standardPerClusterHour, 2)}/h`));
       if (ext) track.append(seg('extended', ext, `Extended support ${v.extendedSupportStart} → ${v.endOfExtendedSupport}: ${usd(p.extendedPerClusterHour, 2)}/h`));
-      track.append(at(h('span', { class: 'today', 'aria-hidden': 'true' }), day(today)));
+      track.append(at(h('span', { class: 'today-marker', 'aria-hidden': 'true' }), day(today)));
       timeline.append(h('div', { class: `tl-row${isTarget ? ' target' : ''} status-${v.status}`, role: 'listitem', 'aria-label': label },
         h('span', { class: 'tl-label', 'aria-hidden': 'true' }, v.version, isTarget ? h('span', { class: 'badge' }, 'target') : null), track));
     }
+
+    timeline.append(todayRow);
 
     const table = h('table', { class: 'versions', 'aria-label': 'EKS versions' },
       h('thead', {}, h('tr', {},
@@ -432,10 +440,10 @@
     rendered.versions = shown.length;
     panel.replaceChildren(
       h('h2', {}, 'EKS version calendar'),
-      h('p', { class: 'legend' },
-        h('span', { class: 'key standard', 'aria-hidden': 'true' }), ` Standard support: ${usd(p.standardPerClusterHour, 2)} per cluster-hour (about ${usd(p.standardPerClusterHour * p.hoursPerMonth, 0)}/month) `,
-        h('span', { class: 'key extended', 'aria-hidden': 'true' }), ` Extended support: ${usd(p.extendedPerClusterHour, 2)} per cluster-hour (about ${usd(p.extendedPerClusterHour * p.hoursPerMonth, 0)}/month) `,
-        h('span', { class: 'key today', 'aria-hidden': 'true' }), ` Today (${today})`),
+      h('ul', { class: 'legend' },
+        h('li', {}, h('span', { class: 'key standard', 'aria-hidden': 'true' }), ` Standard support: ${usd(p.standardPerClusterHour, 2)} per cluster-hour (about ${usd(p.standardPerClusterHour * p.hoursPerMonth, 0)}/month)`),
+        h('li', {}, h('span', { class: 'key extended', 'aria-hidden': 'true' }), ` Extended support: ${usd(p.extendedPerClusterHour, 2)} per cluster-hour (about ${usd(p.extendedPerClusterHour * p.hoursPerMonth, 0)}/month)`),
+        h('li', {}, h('span', { class: 'key today', 'aria-hidden': 'true' }), ` Today (${today})`)),
       timeline,
       h('h3', {}, 'All versions'),
       h('div', { class: 'scroll' }, table),

@@ -40,6 +40,7 @@ export async function runVsixBrowserCheck({
     vsix = resolve(vsix);
     const examples = join(repoRoot, 'examples');
     const daemonSetFile = findDaemonSetExample(examples);
+    const otherWorkloads = kubernetesNames(examples, daemonSetFile);
 
     const extensionsDir = mkdtempSync(join(tmpdir(), 'offload-vsix-ext-'));
     cleanups.push(() => rmSync(extensionsDir, { recursive: true, force: true }));
@@ -73,6 +74,7 @@ export async function runVsixBrowserCheck({
       manifest,
       installed,
       daemonSetFile,
+      otherWorkloads,
       ui: workbench(page),
       shot: async (name) => {
         // Fast-forward fades (a hover fading in would come out translucent).
@@ -111,13 +113,27 @@ export async function runVsixBrowserCheck({
   return counts;
 }
 
+const walk = (d) =>
+  readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+
+/** `metadata.name` of the Kubernetes workloads in examples/ outside `except`. */
+function kubernetesNames(dir, except) {
+  const names = new Set();
+  for (const file of walk(dir).filter((p) => /\.ya?ml$/.test(p) && relative(dir, p) !== except)) {
+    for (const doc of readFileSync(file, 'utf8').split(/^---\s*$/m)) {
+      if (!/^kind:\s*(Deployment|StatefulSet|DaemonSet|Job|CronJob|Pod|ReplicaSet)\s*$/m.test(doc)) continue;
+      const m = /^metadata:\s*\n(?:\s+.*\n)*?\s+name:\s*["']?([\w.-]+)/m.exec(doc);
+      if (m) names.add(m[1]);
+    }
+  }
+  return [...names];
+}
+
 /** The first example manifest with a DaemonSet that no suppression names. */
 function findDaemonSetExample(dir) {
-  const walk = (d) =>
-    readdirSync(d).flatMap((n) => {
-      const p = join(d, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
   const file = walk(dir)
     .filter((p) => /\.ya?ml$/.test(p))
     .sort()

@@ -16,6 +16,8 @@ export function workbench(page, { timeout = 20_000 } = {}) {
     await quickInput.waitFor({ state: 'hidden', timeout });
   }
 
+  const webviewBody = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('body');
+
   return {
     async ready() {
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
@@ -33,13 +35,32 @@ export function workbench(page, { timeout = 20_000 } = {}) {
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout });
     },
 
-    /** Runs a command by its palette label ("Category: Title"), as typed after F1. */
+    /**
+     * Runs a command by its palette label ("Category: Title"), as typed after F1.
+     * Right after startup the palette can open before every extension's
+     * commands are registered; like a person, close it and type again.
+     */
     async runCommand(label) {
-      await page.keyboard.press('F1');
-      await pickFromQuickInput(`>${label}`, label);
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        if (await this.runCommandIfPresent(label, attempt === 3 ? timeout : 5000)) return;
+      }
+      throw new Error(`the Command Palette does not list "${label}"`);
     },
 
     /** Opens the Problems panel; with `filter`, types it into the panel's filter box. */
+    /** Like runCommand, but a label VS Code does not list is not an error (cosmetic steps). */
+    async runCommandIfPresent(label, wait = 5000) {
+      await page.keyboard.press('F1');
+      await quickInput.waitFor({ state: 'visible', timeout });
+      await quickInputBox.fill(`>${label}`);
+      const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      const found = await row.waitFor({ timeout: wait }).then(() => true, () => false);
+      if (found) await row.click();
+      else await page.keyboard.press('Escape');
+      await quickInput.waitFor({ state: 'hidden', timeout });
+      return found;
+    },
+
     async showProblems(filter) {
       if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor({ timeout });
@@ -96,11 +117,19 @@ export function workbench(page, { timeout = 20_000 } = {}) {
       return (await hover.allInnerTexts()).join('\n').trim();
     },
 
-    /** Text of the active webview's document (two iframes deep in VS Code). */
-    async webviewText() {
-      const body = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('body');
-      await body.filter({ hasText: /\S/ }).waitFor({ timeout });
-      return (await body.innerText()).trim();
+    /**
+     * Text of the active webview's document (two iframes deep in VS Code), once
+     * it contains `expected` (default: any text). Returns it either way.
+     */
+    async webviewText(expected = /\S/) {
+      const body = webviewBody();
+      await body.filter({ hasText: expected }).waitFor({ timeout }).catch(() => {});
+      return (await body.innerText().catch(() => '')).trim();
+    },
+
+    /** Clicks the first element in the active webview whose text matches `text`. */
+    async webviewClick(text) {
+      await webviewBody().getByText(text).first().click({ timeout });
     },
   };
 }

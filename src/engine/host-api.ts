@@ -139,7 +139,7 @@ function describe(file: InputFile, offset: number, ctx: DescribeContext): Descri
       if (rel.length === 1 && rel[0] === 'apiVersion') return make('apiVersion', describeApiVersion(object, ctx));
       const r = rel.indexOf('resources');
       if (r >= 2 && (rel[r - 2] === 'containers' || rel[r - 2] === 'initContainers')) {
-        return make('resources', describePodResources(object, hit.chain, ctx));
+        return make('resources', describePodResources(object, hit.chain));
       }
       return undefined;
     }
@@ -329,7 +329,7 @@ function describeKind(object: SourceNode, path: string, lines: LineIndex, ctx: D
   }
   const w = workloadIn(ctx.result, path, lines.range(object.start, object.end));
   if (w) out.push(fitMarkdown(w));
-  out.push(asOfLine(['regions', 'eksVersions'], ctx));
+  out.push(asOfLine(['regions', 'eksVersions']));
   return out;
 }
 
@@ -337,8 +337,12 @@ function fitMarkdown(w: Workload): string {
   const icon = { fits: '✓ fits', 'needs-changes': '⚠ needs changes', blocked: '✗ blocked' } as const;
   const rows = PLATFORMS.map((p) => {
     const f = w.fit[p];
-    const why = f.reasons.slice(0, 2).map((r) => esc(r.message)).join('; ');
-    return `- ${PLATFORM_LABELS[p]}: ${icon[f.status]}${why ? ` — ${why}` : ''}`;
+    // The "written for the other orchestrator" reason is the same on both of its rows; say it briefly.
+    const own = f.reasons.filter((r) => r.ruleId !== 'orchestrator-change');
+    const rewrite = own.length < f.reasons.length ? `rewrite for ${p.startsWith('ecs') ? 'ECS' : 'EKS'}` : '';
+    const why = [rewrite, ...own.slice(0, 1).map((r) => esc(r.message))].filter(Boolean).join('; ');
+    const more = own.length > 1 ? ` (+${own.length - 1} more)` : '';
+    return `- ${PLATFORM_LABELS[p]}: ${icon[f.status]}${why ? ` — ${why}${more}` : ''}`;
   });
   const cost = w.fargate ? `\n\nOn Fargate: ${esc(w.fargate.label)}, ${usd(w.fargate.hourlyUsd, 5)}/hour, about ${usd(w.fargate.monthlyUsd, 2)}/month per task or pod.` : '';
   return `**Recommended: ${PLATFORM_LABELS[w.recommendation.platform]}** — ${esc(w.recommendation.summary)}\n\n${rows.join('\n')}${cost}`;
@@ -420,7 +424,7 @@ function describeApiVersion(object: SourceNode, ctx: DescribeContext): string[] 
 
 // --- Fargate sizes ------------------------------------------------------------
 
-function describePodResources(object: SourceNode, chain: SourceNode[], _ctx: DescribeContext): string[] {
+function describePodResources(object: SourceNode, chain: SourceNode[]): string[] {
   const kind = str(object.get('kind')) ?? '';
   const podPaths: Record<string, string[]> = { Pod: [], CronJob: ['spec', 'jobTemplate', 'spec', 'template'] };
   const template = kind === 'Pod' ? object : object.at(...(podPaths[kind] ?? ['spec', 'template']));
@@ -586,7 +590,7 @@ function describeRegion(regionCode: string, ctx: DescribeContext): string[] {
 
 // --- markdown helpers -------------------------------------------------------------
 
-function asOfLine(topics: (keyof typeof KNOWLEDGE_AS_OF)[], _ctx?: DescribeContext): string {
+function asOfLine(topics: (keyof typeof KNOWLEDGE_AS_OF)[]): string {
   const names: Record<keyof typeof KNOWLEDGE_AS_OF, string> = { eksVersions: 'EKS calendar', regions: 'regions', fargateSizes: 'Fargate sizes', pricing: 'prices' };
   return `_Data as of ${topics.map((t) => `${KNOWLEDGE_AS_OF[t]} (${names[t]})`).join(', ')}. Offline data shipped with Offload._`;
 }

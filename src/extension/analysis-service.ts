@@ -153,21 +153,14 @@ export class AnalysisService implements vscode.Disposable {
     return externalPath(uri.path, languageId);
   }
 
-  /** The URI of an engine path (a manifest, or `.offload.yaml`). */
+  /**
+   * The URI of an engine path: a file Offload read, or `.offload.yaml`. Paths it did
+   * not read map to nothing, so a path from the webview can only open analysed files.
+   */
   uriOf(file: string): vscode.Uri | undefined {
     const key = this.byPath.get(file);
     if (key) return this.entries.get(key)?.uri;
     if (this.config && file === this.config.path) return this.config.uri;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (folder && !file.startsWith('(external)/')) {
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      if (folders.length > 1) {
-        const [name, ...rest] = file.split('/');
-        const f = folders.find((x) => x.name === name);
-        if (f) return vscode.Uri.joinPath(f.uri, ...rest);
-      }
-      return vscode.Uri.joinPath(folder.uri, ...file.split('/'));
-    }
     return undefined;
   }
 
@@ -204,16 +197,6 @@ export class AnalysisService implements vscode.Disposable {
   /** The text of `.offload.yaml` as Offload last read it, if the workspace has one. */
   get configFile(): Readonly<ConfigFile> | undefined {
     return this.config;
-  }
-
-  /** Settings as the options layer (explicitly set values only). */
-  get settingsOptions(): Readonly<UserOptions> {
-    return this.settings;
-  }
-
-  /** `.offload.yaml` as parsed options. */
-  get configFileOptions(): Readonly<UserOptions> {
-    return this.configOptions;
   }
 
   // --- scanning -----------------------------------------------------------------
@@ -437,15 +420,11 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     if (!e || e.editor?.doc !== doc) return;
-    const dirty = e.editor.text !== e.disk;
     e.editor = undefined;
-    if (doc.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(doc.uri)) {
-      this.remove(key);
-      this.debouncer.schedule(0);
-      return;
-    }
-    // Closed without saving: the disk text is what counts again.
-    if (dirty) void this.refreshFromDisk(doc.uri);
+    if (doc.uri.scheme === 'untitled' || !vscode.workspace.getWorkspaceFolder(doc.uri)) this.remove(key);
+    // Closed without saving, the disk text counts again; when it is what the last
+    // analysis saw, the analysis is skipped as unchanged.
+    this.debouncer.schedule(0);
   }
 
   private onDiskChange(uri: vscode.Uri): void {
@@ -609,16 +588,15 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     this.sent = current;
-    let result: AnalysisResult;
-    let ms: number;
+    let output: Awaited<ReturnType<Analyzer['analyze']>>;
     try {
-      ({ result, ms } = await this.analyzer.analyze({
+      output = await this.analyzer.analyze({
         changes,
         options: this.settings,
         configText: this.config?.text,
         configPath: this.config?.path,
         today,
-      }));
+      });
     } catch (err) {
       this.log.error(`Analysis failed: ${(err as Error)?.message ?? String(err)}`);
       // A crashed worker lost its files: the next run sends them all again.
@@ -627,15 +605,17 @@ export class AnalysisService implements vscode.Disposable {
       this.primed = primed;
       return;
     }
+    const { result, ms } = output;
     this.lastInputsKey = inputsKey;
     this.result = result;
     for (const [e, v] of versions) e.analysedVersion = v;
     if (this.config) covered.push({ uri: this.config.uri, path: this.config.path });
     // Files removed while the analysis ran keep no diagnostics.
     const live = covered.filter((c) => this.entries.has(c.uri.toString()) || c.uri.toString() === this.config?.uri.toString());
-    this.diagnostics.publish(result, live, (f) => this.uriOf(f));
+    require('fs').appendFileSync('/tmp/ca-debug.log', `${Date.now() % 100000} RUN changes=${changes.map((c) => c.path + (c.text === null ? ':del' : ':' + c.text.length)).join(',')} primed=${primed} orders=${result.findings.filter((f) => f.file.includes('orders')).length} files=${result.files.length} changed=${output.changedFiles.join(',')}\n`);
+    this.diagnostics.publish(result, live, (f) => this.uriOf(f), output.signature);
     this.log.debug(
-      `Analysed ${current.size} files (${changes.length} changed) in ${Math.round(ms)} ms (${this.analyzer.kind}), ${Math.round(performance.now() - started)} ms in all: ${result.findings.length} findings, ${result.workloads.length} workloads`,
+      `Analysed ${current.size} files (${changes.length} sent, ${output.changedFiles.length} with new results) in ${Math.round(ms)} ms (${this.analyzer.kind}), ${Math.round(performance.now() - started)} ms in all: ${result.findings.length} findings, ${result.workloads.length} workloads`,
     );
     this.onDidAnalyzeEmitter.fire(result);
   }

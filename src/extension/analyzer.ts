@@ -8,33 +8,54 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../engine';
-import { AnalysisCore } from './analysis-core';
+import { AnalysisCore, ResultAssembler } from './analysis-core';
 import type { AnalyzeRequest, FileChange, WorkerReply } from './analysis-core';
 
 export type AnalyzeInput = Omit<AnalyzeRequest, 'type' | 'id'>;
+
+export interface AnalyzeOutput {
+  result: AnalysisResult;
+  ms: number;
+  /** Files whose findings or workloads changed since the previous result. */
+  changedFiles: string[];
+  /** Signature of a file's findings and workloads, to tell whether it changed. */
+  signature: (file: string) => string;
+}
 
 export interface Analyzer {
   readonly kind: 'worker' | 'in-process';
   /** Sends texts ahead of an analysis; parsing may start at once. */
   prime(changes: FileChange[], maxFileSizeBytes: number): void;
-  analyze(input: AnalyzeInput): Promise<{ result: AnalysisResult; ms: number }>;
+  analyze(input: AnalyzeInput): Promise<AnalyzeOutput>;
   /** Set when the analyzer lost its files (worker crash): the next analysis must send every file. */
   readonly needsFullResend: boolean;
   dispose(): void;
 }
 
+/** Turns worker replies back into whole results. */
+function receive(assembler: ResultAssembler, reply: WorkerReply): AnalyzeOutput {
+  if (reply.type === 'error') throw new Error(reply.message);
+  const result = assembler.apply(reply.delta);
+  const changedFiles = [...reply.delta.changed.map((p) => p.file), ...reply.delta.removed];
+  return { result, ms: reply.ms, changedFiles, signature: (f) => assembler.signature(f) };
+}
+
 export class InProcessAnalyzer implements Analyzer {
   readonly kind = 'in-process' as const;
   private readonly core = new AnalysisCore();
+  private readonly assembler = new ResultAssembler();
   needsFullResend = false;
 
   prime(changes: FileChange[], maxFileSizeBytes: number): void {
     this.core.prime({ type: 'prime', changes, maxFileSizeBytes });
   }
 
-  analyze(input: AnalyzeInput): Promise<{ result: AnalysisResult; ms: number }> {
-    const reply = this.core.analyze({ ...input, type: 'analyze', id: 0 });
-    return reply.type === 'result' ? Promise.resolve({ result: reply.result, ms: reply.ms }) : Promise.reject(new Error(reply.message));
+  analyze(input: AnalyzeInput): Promise<AnalyzeOutput> {
+    try {
+      return Promise.resolve(receive(this.assembler, this.core.analyze({ ...input, type: 'analyze', id: 0 })));
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   dispose(): void {}
@@ -45,7 +66,8 @@ export class WorkerAnalyzer implements Analyzer {
   private worker: Worker | undefined;
   private fallback: InProcessAnalyzer | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: { result: AnalysisResult; ms: number }) => void; reject: (e: Error) => void }>();
+  private readonly assembler = new ResultAssembler();
+  private readonly pending = new Map<number, { resolve: (r: AnalyzeOutput) => void; reject: (e: Error) => void }>();
   needsFullResend = false;
 
   constructor(
@@ -57,8 +79,11 @@ export class WorkerAnalyzer implements Analyzer {
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      if (reply.type === 'result') p.resolve({ result: reply.result, ms: reply.ms });
-      else p.reject(new Error(reply.message));
+      try {
+        p.resolve(receive(this.assembler, reply));
+      } catch (err) {
+        p.reject(err as Error);
+      }
     });
     const fail = (why: string) => {
       if (!this.worker) return;
@@ -83,7 +108,7 @@ export class WorkerAnalyzer implements Analyzer {
     this.worker?.postMessage({ type: 'prime', changes, maxFileSizeBytes });
   }
 
-  analyze(input: AnalyzeInput): Promise<{ result: AnalysisResult; ms: number }> {
+  analyze(input: AnalyzeInput): Promise<AnalyzeOutput> {
     if (this.fallback || !this.worker) {
       this.needsFullResend = false;
       return (this.fallback ??= new InProcessAnalyzer()).analyze(input);

@@ -15,19 +15,31 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /**
    * @param files every file the analysis covered, so a file whose findings went away
    *   is cleared; files missing from the list lose their diagnostics.
+   * @param signatureOf a short signature of a file's findings (from the analyzer); a
+   *   file is re-published only when it changed.
    */
-  publish(result: AnalysisResult, files: readonly { uri: vscode.Uri; path: string }[], uriOf: (file: string) => vscode.Uri | undefined): void {
-    const byFile = new Map<string, Finding[]>();
-    for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
-    const targets = new Map<string, { uri: vscode.Uri; findings: Finding[] }>();
-    for (const { uri, path } of files) targets.set(uri.toString(), { uri, findings: byFile.get(path) ?? [] });
-    for (const [file, findings] of byFile) {
+  publish(
+    result: AnalysisResult,
+    files: readonly { uri: vscode.Uri; path: string }[],
+    uriOf: (file: string) => vscode.Uri | undefined,
+    signatureOf: (file: string) => string = (file) => JSON.stringify(result.findings.filter((f) => f.file === file)),
+  ): void {
+    const targets = new Map<string, { uri: vscode.Uri; path: string }>();
+    for (const f of files) targets.set(f.uri.toString(), f);
+    const withFindings = new Set(result.findings.map((f) => f.file));
+    for (const file of withFindings) {
       const uri = uriOf(file);
-      if (uri && !targets.has(uri.toString())) targets.set(uri.toString(), { uri, findings });
+      if (uri && !targets.has(uri.toString())) targets.set(uri.toString(), { uri, path: file });
     }
-    for (const [key, { uri, findings }] of targets) {
-      const signature = JSON.stringify(findings);
+    let byFile: Map<string, Finding[]> | undefined;
+    for (const [key, { uri, path }] of targets) {
+      const signature = withFindings.has(path) ? signatureOf(path) : '';
       if (this.published.get(key)?.signature === signature) continue;
+      if (!byFile) {
+        byFile = new Map();
+        for (const f of result.findings) (byFile.get(f.file) ?? byFile.set(f.file, []).get(f.file)!).push(f);
+      }
+      const findings = byFile.get(path) ?? [];
       if (findings.length) this.collection.set(uri, findings.map((f) => toDiagnostic(f, uriOf)));
       else this.collection.delete(uri);
       this.published.set(key, { uri, signature });

@@ -70,10 +70,8 @@ export function activate(context: vscode.ExtensionContext): OffloadApi {
     service,
     tree,
     treeView,
-    service.onDidAnalyze((r) => {
-      treeView.description = `EKS ${r.target.eksVersion} · ${r.target.regions.join(', ')}`;
-      treeView.message = r.workloads.length || !r.files.length ? undefined : `${r.files.length} files read; none holds a workload Offload places.`;
-    }),
+    // An empty tree shows the viewsWelcome content (a tree message would hide it).
+    service.onDidAnalyze((r) => (treeView.description = `EKS ${r.target.eksVersion} · ${r.target.regions.join(', ')}`)),
     status,
     guide,
     vscode.languages.registerHoverProvider(SELECTOR, new OffloadHoverProvider(service, today)),

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 
 const UI_TIMEOUT_MS = 20_000;
 
-/** @typedef {{ page: import('playwright-core').Page, manifest: any, installed: string[], daemonSetFile: string, shot: (name: string) => Promise<void>, ui: ReturnType<typeof import('../../scripts/code-server/workbench.mjs').workbench> }} Ctx */
+/** @typedef {{ page: import('playwright-core').Page, manifest: any, installed: string[], daemonSetFile: string, otherWorkloads: string[], shot: (name: string) => Promise<void>, ui: ReturnType<typeof import('../../scripts/code-server/workbench.mjs').workbench> }} Ctx */
 
 /** @type {{ title: string, run: (ctx: Ctx) => Promise<void> }[]} */
 export const checks = [
@@ -55,19 +55,24 @@ export const checks = [
   },
   {
     title: 'the Offload sidebar lists the workloads of examples/',
-    async run({ page, ui, manifest, shot }) {
+    async run({ page, ui, manifest, otherWorkloads, shot }) {
       const container = (manifest.contributes?.viewsContainers?.activitybar ?? []).find((c) => c.id === 'offload');
       assert.ok(container, 'package.json contributes no activity-bar container with id "offload"');
       const view = (manifest.contributes?.views?.offload ?? []).find((v) => v.id === 'offload.workloads');
       assert.ok(view, 'package.json contributes no view offload.workloads in the offload container');
-      await ui.hidePanel();
       await ui.openActivity(container.title);
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(escape(view.name), 'i') }) });
       await pane.waitFor({ timeout: UI_TIMEOUT_MS });
       const rows = pane.locator('.pane-body .monaco-list-row');
       await rows.first().waitFor({ timeout: UI_TIMEOUT_MS });
       const text = await pane.locator('.pane-body').innerText();
-      assert.match(text, /log-agent/, `the ${view.name} view shows:\n${text}`);
+      // Workloads from files nobody opened prove the workspace scan, not just the open editor.
+      const unopened = otherWorkloads.filter((name) => text.includes(name));
+      assert.ok(unopened.length > 0, `the ${view.name} view lists none of ${otherWorkloads.join(', ')} (from files not opened); it shows:\n${text}`);
+      // The README's overview: sidebar, squiggles and the whole Problems panel.
+      await ui.showProblems('');
+      await shot('overview.png');
+      await ui.hidePanel();
       await shot('sidebar.png');
     },
   },
@@ -78,9 +83,20 @@ export const checks = [
       assert.ok(cmd, 'package.json contributes no command offload.showGuide');
       await ui.runCommand(cmd.category ? `${cmd.category}: ${cmd.title}` : cmd.title);
       await page.locator('.tabs-container .tab', { hasText: /platform guide/i }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-      const body = await ui.webviewText();
+      const body = await ui.webviewText(/fargate/i);
       assert.match(body, /fargate/i, `the guide shows:\n${body.slice(0, 500) || '(nothing)'}`);
+      await ui.hidePanel();
+      await ui.runCommandIfPresent('View: Toggle Maximize Editor Group');
       await shot('platform-guide.png');
+    },
+  },
+  {
+    title: 'the Platform Guide shows the EKS version calendar',
+    async run({ ui, shot }) {
+      await ui.webviewClick(/^\s*EKS versions\s*$/i);
+      const body = await ui.webviewText(/extended/i);
+      assert.match(body, /\b1\.\d{2}\b/, `the EKS versions tab shows:\n${body.slice(0, 500)}`);
+      await shot('guide-calendar.png');
     },
   },
 ];

@@ -12,25 +12,46 @@ export function replaceValue(node: SourceNode, newText: string): OffsetEdit {
   return { start: node.start, end: node.end, newText };
 }
 
+/**
+ * Line helpers. A line ends at LF, CRLF or a lone CR, as it does for YAML, for
+ * editors and for the LineIndex: a helper that only knew `\n` would take a whole
+ * lone-CR file for one line (and a "remove this line" fix would delete the rest).
+ */
+
 /** Column (in characters) of the line that `offset` is on, up to `offset`. */
 export function columnOf(text: string, offset: number): number {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return offset - lineStart;
+  return offset - startOfLine(text, offset);
 }
 
-function lineBreak(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+/** The line break this text uses: CRLF when it has one, a lone CR when that is all it has, else LF. */
+export function lineBreak(text: string): string {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 /** Offset just after the end of the line that contains `offset` (after its line break). */
 export function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
+  const i = lineEndAt(text, offset);
+  if (i >= text.length) return text.length;
+  return text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+}
+
+/** Offset of the line break that ends the line holding `offset` (text.length on the last line). */
+export function lineEndAt(text: string, offset: number): number {
+  for (let i = Math.max(0, offset); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 /** The start of the line holding `offset`. */
 export function startOfLine(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
 }
 
 /**
@@ -48,14 +69,44 @@ export function insertIntoBlockMap(text: string, map: SourceNode, lines: string[
   const last = map.entries()[map.entries().length - 1];
   // Insert after the last entry's last line, before any trailing comment lines of the parent.
   const at = endOfLine(text, Math.max(last.end - 1, last.start));
-  const prefix = at === text.length && !text.endsWith('\n') ? eol : '';
+  const prefix = at === text.length && !/[\r\n]$/.test(text) ? eol : '';
   return { start: at, end: at, newText: prefix + lines.map((l) => indent + l.replace(/\n/g, eol + indent) + eol).join('') };
 }
 
-/** Deletes the whole line(s) of a map entry: key, value, and the line break. */
+/**
+ * Deletes a map entry: in block style its whole line(s), key, value and line break;
+ * in flow style (`{image: x, links: [db]}`) just `key: value` and one separating
+ * comma, since its line holds the rest of the map.
+ */
 export function removeEntryLines(text: string, entry: SourceNode): OffsetEdit {
-  const start = startOfLine(text, entry.keyStart ?? entry.start);
-  const end = endOfLine(text, Math.max(entry.end - 1, entry.start));
+  const keyAt = entry.keyStart ?? entry.start;
+  const valueEnd = Math.max(entry.end, entry.start);
+  const parent = entry.parent;
+  if (parent && text[parent.start] === '{') return removeFlowEntry(text, keyAt, valueEnd);
+  const start = startOfLine(text, keyAt);
+  const end = endOfLine(text, Math.max(valueEnd - 1, entry.start));
+  // `- key: v` opening a sequence item: the dash stays for the item's next entry, if it has one.
+  if (/^[ \t]*- +$/.test(text.slice(start, keyAt))) {
+    const next = nextEntryStart(text, end, keyAt - start);
+    if (next !== undefined) return { start: keyAt, end: next, newText: '' };
+  }
+  return { start, end, newText: '' };
+}
+
+/** Where the next line's content starts if it is indented to `column` (a sibling entry), for `- a: 1\n  b: 2`. */
+function nextEntryStart(text: string, from: number, column: number): number | undefined {
+  const indent = /[ \t]*/y;
+  indent.lastIndex = from;
+  const width = indent.exec(text)![0].length;
+  return width === column && from + column < text.length ? from + column : undefined;
+}
+
+/** Removes `key: value` from a flow map with one neighbouring comma and its spaces. */
+function removeFlowEntry(text: string, start: number, end: number): OffsetEdit {
+  const after = /^\s*,[ \t]*/.exec(text.slice(end));
+  if (after) return { start, end: end + after[0].length, newText: '' };
+  const before = /,\s*$/.exec(text.slice(0, start));
+  if (before) return { start: before.index, end, newText: '' };
   return { start, end, newText: '' };
 }
 

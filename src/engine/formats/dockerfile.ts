@@ -4,9 +4,12 @@
  * workload by themselves; rules may read their base images and instructions.
  */
 export function isDockerfile(text: string): boolean {
-  const lines = text.split(/\r?\n/);
-  for (const raw of lines) {
-    const line = raw.trim();
+  // Line by line without splitting the whole text: every candidate file comes here.
+  for (let at = 0; at <= text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, nl).trim();
+    at = nl + 1;
     if (!line || line.startsWith('#')) continue;
     if (/^ARG\s+\S/i.test(line)) continue;
     return /^FROM\s+\S/i.test(line);

@@ -110,9 +110,16 @@ function toSize(vcpu: number, memoryMiB: number): FargateSize {
 /** Every valid ECS task size for an OS, smallest first. Windows starts at 1 vCPU and stops at 4. */
 export function validFargateCombos(os: FargateOs | 'linux' | 'windows' = 'LINUX'): FargateSize[] {
   const wanted = normalizeOs(os);
-  return ECS_FARGATE_SIZES.filter((row) => row.os.includes(wanted))
-    .flatMap((row) => row.memoryMiB.map((mem) => toSize(row.vcpu, mem)));
+  // Rules ask per pod; the grid is constant, so it is built once per OS (callers get a copy of the list).
+  let sizes = COMBOS.get(wanted);
+  if (!sizes) {
+    sizes = ECS_FARGATE_SIZES.filter((row) => row.os.includes(wanted)).flatMap((row) => row.memoryMiB.map((mem) => toSize(row.vcpu, mem)));
+    COMBOS.set(wanted, sizes);
+  }
+  return sizes.map((x) => ({ ...x }));
 }
+
+const COMBOS = new Map<FargateOs, FargateSize[]>();
 
 /** The first grid size (fewest vCPU, then least memory) with at least the given amounts. */
 function smallestAtLeast(rows: readonly { vcpu: number; memoryMiB: readonly number[] }[], vcpu: number, memoryMiB: number): FargateSize | null {

@@ -447,6 +447,24 @@ function fieldRowStatus(row: KubernetesFieldRow, target: string): FieldStatusId 
  * it or the version cannot be read.
  */
 export function fieldStatusAt(path: unknown, kind: unknown, targetVersion: unknown, apiVersion?: unknown): FieldStatus {
+  // The field rule asks this for every label and annotation key of every object, and a
+  // lookup scans the whole table: the answers for string arguments are remembered.
+  if (typeof path !== 'string' || typeof kind !== 'string' || typeof targetVersion !== 'string' || (apiVersion !== undefined && typeof apiVersion !== 'string')) {
+    return fieldStatusUncached(path, kind, targetVersion, apiVersion);
+  }
+  const key = `${path}\u0000${kind}\u0000${targetVersion}\u0000${apiVersion ?? ''}`;
+  let hit = FIELD_STATUS_MEMO.get(key);
+  if (!hit) {
+    hit = fieldStatusUncached(path, kind, targetVersion, apiVersion);
+    if (FIELD_STATUS_MEMO.size >= 20000) FIELD_STATUS_MEMO.clear();
+    FIELD_STATUS_MEMO.set(key, hit);
+  }
+  return hit;
+}
+
+const FIELD_STATUS_MEMO = new Map<string, FieldStatus>();
+
+function fieldStatusUncached(path: unknown, kind: unknown, targetVersion: unknown, apiVersion?: unknown): FieldStatus {
   const target = normalizeK8sVersion(targetVersion);
   if (!target) {
     return { status: 'unknown', target: typeof targetVersion === 'string' ? targetVersion : '', note: 'not a Kubernetes version' };

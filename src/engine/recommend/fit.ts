@@ -26,44 +26,59 @@ export function computeFits(views: WorkloadView[], findings: Finding[], files: M
   return views.map((v) => {
     const fm = files.get(v.file)!;
     const [s, e] = nodeSpan(v.anchor, fm.text);
-    const anchorRange = fm.lines.range(s, e);
-    const own = byWorkload.get(v.id) ?? [];
-    const fit = {} as Record<PlatformId, PlatformFit>;
-    for (const p of PLATFORMS) fit[p] = { status: 'fits', reasons: [] };
-    for (const f of own) {
-      if (f.effect === 'advice') continue;
-      const status: FitStatus = f.effect === 'blocks' ? 'blocked' : 'needs-changes';
-      for (const p of f.platforms) {
-        const cur = fit[p];
-        if (RANK[status] > RANK[cur.status]) cur.status = status;
-        cur.reasons.push(reasonOf(f));
-      }
+    return fitWorkload(workloadFacts(v, fm.lines.range(s, e)), byWorkload.get(v.id) ?? [], options);
+  });
+}
+
+/** What the fit of a workload starts from: everything but the fit itself. */
+export type WorkloadFacts = Omit<Workload, 'fit' | 'recommendation'>;
+
+export function workloadFacts(v: WorkloadView, anchorRange: Workload['range']): WorkloadFacts {
+  return { id: v.id, name: v.name, kind: v.kind, namespace: v.namespace, format: v.format, file: v.file, range: anchorRange, fargate: estimateFargate(v) };
+}
+
+/**
+ * The per-platform fit and the pick for one workload, from plain facts and its own
+ * findings (in report order). Pure data in and out, so a session can redo one
+ * workload without its parse.
+ */
+export function fitWorkload(v: WorkloadFacts, own: readonly Finding[], options: ResolvedOptions): Workload {
+  const anchorRange = v.range;
+  const fit = {} as Record<PlatformId, PlatformFit>;
+  for (const p of PLATFORMS) fit[p] = { status: 'fits', reasons: [] };
+  for (const f of own) {
+    if (f.effect === 'advice') continue;
+    const status: FitStatus = f.effect === 'blocks' ? 'blocked' : 'needs-changes';
+    for (const p of f.platforms) {
+      const cur = fit[p];
+      if (RANK[status] > RANK[cur.status]) cur.status = status;
+      cur.reasons.push(reasonOf(f));
     }
-    const native = nativeOrchestrator(v);
-    const other = native === 'eks' ? 'ecs' : 'eks';
-    for (const p of [`${other}-ec2`, `${other}-fargate`] as PlatformId[]) {
-      if (fit[p].status === 'fits') fit[p].status = 'needs-changes';
-      fit[p].reasons.unshift({
-        ruleId: ORCHESTRATOR_CHANGE,
-        message: native === 'eks' ? `Written for Kubernetes: ECS would need it rewritten as a task definition and service.` : `Written for ECS${v.format === 'compose' ? ' (compose)' : ''}: EKS would need it rewritten as Kubernetes manifests.`,
-        file: v.file,
-        range: anchorRange,
-      });
-    }
-    const fargate = estimateFargate(v);
-    return {
-      id: v.id,
-      name: v.name,
-      kind: v.kind,
-      namespace: v.namespace,
-      format: v.format,
+  }
+  const native = nativeOrchestrator(v);
+  const other = native === 'eks' ? 'ecs' : 'eks';
+  for (const p of [`${other}-ec2`, `${other}-fargate`] as PlatformId[]) {
+    if (fit[p].status === 'fits') fit[p].status = 'needs-changes';
+    fit[p].reasons.unshift({
+      ruleId: ORCHESTRATOR_CHANGE,
+      message: native === 'eks' ? `Written for Kubernetes: ECS would need it rewritten as a task definition and service.` : `Written for ECS${v.format === 'compose' ? ' (compose)' : ''}: EKS would need it rewritten as Kubernetes manifests.`,
       file: v.file,
       range: anchorRange,
-      fit,
-      recommendation: choose(v, native, fit, own, anchorRange, fargate, options),
-      fargate,
-    };
-  });
+    });
+  }
+  const fargate = v.fargate;
+  return {
+    id: v.id,
+    name: v.name,
+    kind: v.kind,
+    namespace: v.namespace,
+    format: v.format,
+    file: v.file,
+    range: anchorRange,
+    fit,
+    recommendation: choose(v, native, fit, own, anchorRange, fargate, options),
+    fargate,
+  };
 }
 
 function reasonOf(f: Finding): Reason {
@@ -82,10 +97,10 @@ export function platformLabel(p: PlatformId): string {
 }
 
 function choose(
-  v: WorkloadView,
+  v: Pick<WorkloadView, 'format' | 'kind' | 'file'>,
   native: 'eks' | 'ecs',
   fit: Record<PlatformId, PlatformFit>,
-  own: Finding[],
+  own: readonly Finding[],
   anchor: Workload['range'],
   fargate: FargateEstimate | undefined,
   _options: ResolvedOptions,

@@ -39,10 +39,19 @@ export interface RuleMeta<M extends string> {
   sources: string[];
   messages: Record<M, string>;
   /**
-   * `document` rules see one parsed document at a time and may be cached by content;
-   * `workspace` rules run once over the whole index (cross-file checks).
+   * - `document`: sees one parsed document and nothing else (`ctx.index` throws). Its
+   *   findings are cached by the document's text, so it must read only that document's
+   *   text and nodes.
+   * - `workspace`: sees one document at a time too (`ctx.workloads()`, `ctx.pods()`),
+   *   plus the cross-file index: `ctx.clusters()` is every eksctl cluster and `ctx.index`
+   *   looks up objects in other files. What it reads from the index is recorded, and the
+   *   document is re-checked only when that part of the index changes. It reports in its
+   *   document's file only.
+   * - `index`: runs once per analysis over the index alone (`ctx.index.pods`,
+   *   `ctx.clusters()`), for checks that aggregate over every workload; it sees no
+   *   document (`ctx.workloads()` throws) and may report in any file.
    */
-  scope: 'document' | 'workspace';
+  scope: 'document' | 'workspace' | 'index';
 }
 
 export interface ReportDescriptor<M extends string> {
@@ -69,15 +78,15 @@ export interface RuleContext<M extends string> {
   readonly file: string;
   /** The whole file text, for fixes that need indentation or neighbouring lines. */
   text(file?: string): string;
-  /** The document being checked (document scope) — undefined for workspace rules. */
+  /** The document being checked (document and workspace scope); undefined for index rules. */
   readonly document?: ParsedDocument;
-  /** Workloads in this document (document scope), or in the workspace (workspace scope). */
+  /** Workloads in this document (document and workspace scope). Index rules read `index.pods` instead. */
   workloads(): WorkloadView[];
-  /** Kubernetes workloads that have a pod spec. */
+  /** Kubernetes workloads of this document that have a pod spec. */
   pods(): (WorkloadView & { pod: NonNullable<WorkloadView['pod']> })[];
-  /** eksctl ClusterConfigs (document: in this document; workspace: all). */
+  /** eksctl ClusterConfigs (document scope: in this document; workspace and index scope: all). */
   clusters(): ClusterView[];
-  /** Cross-file facts. Available in both scopes; document rules must not depend on it for caching-sensitive results. */
+  /** Cross-file facts, for workspace and index rules; document rules that touch it get an error. */
   readonly index: WorkspaceIndex;
   report(d: ReportDescriptor<M>): void;
 }

@@ -45,7 +45,7 @@ function judgePv(pv: KubernetesObjectRef): Verdict | undefined {
 }
 
 function defaultClass(index: WorkspaceIndex): KubernetesObjectRef | undefined {
-  return index.objects.find((o) => o.kind === 'StorageClass' && DEFAULT_CLASS_ANNOTATIONS.some((a) => str(o.node.at('metadata', 'annotations', a)) === 'true'));
+  return index.objectsOfKind('StorageClass').find((o) => DEFAULT_CLASS_ANNOTATIONS.some((a) => str(o.node.at('metadata', 'annotations', a)) === 'true'));
 }
 
 /** A StorageClass by name (or the workspace's default class when the name is undefined). */
@@ -93,7 +93,7 @@ function judgeClaimSpec(index: WorkspaceIndex, spec: SourceNode | undefined, fil
   }
   if (className === '') {
     // Static binding to a pre-created PV without a class: look for it.
-    const pvs = index.objects.filter((o) => o.kind === 'PersistentVolume' && !str(o.node.at('spec', 'storageClassName')));
+    const pvs = index.objectsOfKind('PersistentVolume').filter((o) => !str(o.node.at('spec', 'storageClassName')));
     const claimed = pvs.find((o) => claimName !== undefined && str(o.node.at('spec', 'claimRef', 'name')) === claimName && (!namespace || !str(o.node.at('spec', 'claimRef', 'namespace')) || str(o.node.at('spec', 'claimRef', 'namespace')) === namespace));
     if (claimed) return judgePv(claimed);
     const candidates = pvs.filter((o) => !str(o.node.at('spec', 'claimRef', 'name')));

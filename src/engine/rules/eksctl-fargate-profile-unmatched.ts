@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { clusterLabel, namespaceMatches, podPlacement, selectorMatches, wildcardMatch } from './eksctl-helpers';
+import { clusterLabel, namespaceMatches, placementOf, selectorMatches, wildcardMatch } from './eksctl-helpers';
 
 /** Namespaces whose pods are EKS add-ons (CoreDNS first), which workspaces rarely hold. */
 const SYSTEM_NAMESPACES = ['kube-system'];
@@ -20,13 +20,14 @@ export default defineRule({
       noLabels:
         'Fargate profile "{{profile}}" of {{cluster}} selects namespace {{namespace}} with labels {{labels}}: {{count}} workload(s) run in that namespace ({{names}}), but none has all of these labels.',
     },
-    scope: 'workspace',
+    // It aggregates over every pod in the workspace, so it reads the index's plain pod facts.
+    scope: 'index',
   },
   check(ctx) {
-    const pods = ctx.pods().filter((w) => w.format === 'kubernetes');
+    const pods = ctx.index.pods.filter((w) => w.format === 'kubernetes');
     // A workspace with only the cluster config says nothing about what will run on it.
     if (!pods.length) return;
-    const placed = pods.map((w) => ({ w, p: podPlacement(w) }));
+    const placed = pods.map((w) => ({ w, p: placementOf(w) }));
     for (const c of ctx.clusters()) {
       for (const profile of c.fargateProfiles) {
         for (const sel of profile.selectors) {

@@ -6,6 +6,7 @@
 import type { SourceNode } from '../source/source-node';
 import { isTrue, num, str } from '../source/source-node';
 import type { ClusterView, FargateProfileView, WorkloadView } from '../views';
+import type { PodRef } from '../workspace-index';
 
 /** The label that pins a pod to one Fargate profile when several match (EKS user guide, fargate-profile.adoc). */
 export const FARGATE_PROFILE_LABEL = 'eks.amazonaws.com/fargate-profile';
@@ -26,9 +27,13 @@ export interface PodPlacement {
  * `kubectl apply` puts it without `-n` (a kustomization's `namespace:` is not read).
  */
 export function podPlacement(w: WorkloadView): PodPlacement {
-  const ns = str(w.metadata?.get('namespace'));
-  if (w.doc.templated) return { namespace: ns ?? null, labels: null };
-  return { namespace: ns ?? 'default', labels: w.pod?.labels ?? {} };
+  return placementOf({ namespace: str(w.metadata?.get('namespace')), templated: w.doc.templated, labels: w.pod?.labels ?? {} });
+}
+
+/** {@link podPlacement} from the index's plain facts about a pod. */
+export function placementOf(p: Pick<PodRef, 'namespace' | 'templated' | 'labels'>): PodPlacement {
+  if (p.templated) return { namespace: p.namespace ?? null, labels: null };
+  return { namespace: p.namespace ?? 'default', labels: p.labels };
 }
 
 /**
@@ -38,9 +43,18 @@ export function podPlacement(w: WorkloadView): PodPlacement {
  */
 export function wildcardMatch(pattern: string, value: string): boolean {
   if (!/[*?]/.test(pattern)) return pattern === value;
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
-  return new RegExp(`^${source}$`).test(value);
+  let re = WILDCARDS.get(pattern);
+  if (!re) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
+    re = new RegExp(`^${source}$`);
+    if (WILDCARDS.size >= 1000) WILDCARDS.clear();
+    WILDCARDS.set(pattern, re);
+  }
+  return re.test(value);
 }
+
+/** Compiled wildcard patterns: every pod is matched against the same few selectors. */
+const WILDCARDS = new Map<string, RegExp>();
 
 export type Selector = FargateProfileView['selectors'][number];
 

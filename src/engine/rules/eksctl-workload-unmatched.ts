@@ -1,4 +1,5 @@
 import type { RelatedDescriptor } from './define-rule';
+import type { ClusterView } from '../views';
 import { defineRule } from './define-rule';
 import { FARGATE_PROFILE_LABEL, clusterLabel, matchingProfile, otherCompute, podPlacement } from './eksctl-helpers';
 
@@ -28,16 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     const all = ctx.clusters();
-    const fargate = all.filter((c) => c.fargateProfiles.length > 0);
+    const { fargate, compute, related, clusters } = clusterFacts(all);
     if (!fargate.length) return;
-    // Other compute of any Fargate cluster is where an unmatched pod can still go.
-    const compute = [...new Set(fargate.flatMap((c) => otherCompute(c, all)))];
-    const related: RelatedDescriptor[] = fargate.map((c) => ({
-      file: c.file,
-      node: c.node.get('fargateProfiles'),
-      message: `Fargate profiles of ${clusterLabel(c)}`,
-    }));
-    const clusters = fargate.map(clusterLabel).join(' or ');
     for (const w of ctx.pods()) {
       // DaemonSet pods are never placed on Fargate; eks-fargate-daemonset says so.
       if (w.format !== 'kubernetes' || w.kind === 'DaemonSet') continue;
@@ -71,3 +64,26 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * What the check needs from the clusters, worked out once per list of clusters: the
+ * rule runs once per document, and the index hands every run the same list until a
+ * cluster changes.
+ */
+function clusterFacts(all: ClusterView[]): { fargate: ClusterView[]; compute: string[]; related: RelatedDescriptor[]; clusters: string } {
+  const memo = CLUSTER_FACTS.get(all);
+  if (memo) return memo;
+  const fargate = all.filter((c) => c.fargateProfiles.length > 0);
+  // Other compute of any Fargate cluster is where an unmatched pod can still go.
+  const compute = [...new Set(fargate.flatMap((c) => otherCompute(c, all)))];
+  const related: RelatedDescriptor[] = fargate.map((c) => ({
+    file: c.file,
+    node: c.node.get('fargateProfiles'),
+    message: `Fargate profiles of ${clusterLabel(c)}`,
+  }));
+  const facts = { fargate, compute, related, clusters: fargate.map(clusterLabel).join(' or ') };
+  CLUSTER_FACTS.set(all, facts);
+  return facts;
+}
+
+const CLUSTER_FACTS = new WeakMap<ClusterView[], ReturnType<typeof clusterFacts>>();

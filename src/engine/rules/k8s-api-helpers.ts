@@ -66,6 +66,17 @@ function replaceScalar(text: string, node: SourceNode, value: string): OffsetEdi
 
 /** Findings for every object of the document whose API is not served, or deprecated, at `target`. */
 export function apiFindings(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): ApiFinding[] {
+  // k8s-api-deprecated and k8s-api-removed both ask, for the same document.
+  const memo = API_MEMO.get(doc);
+  if (memo && memo.text === text && memo.workloads === workloads && memo.target === target) return memo.out;
+  const out = apiFindingsUncached(doc, text, workloads, target);
+  API_MEMO.set(doc, { text, workloads, target, out });
+  return out;
+}
+
+const API_MEMO = new WeakMap<ParsedDocument, { text: string; workloads: readonly WorkloadView[]; target: string; out: ApiFinding[] }>();
+
+function apiFindingsUncached(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): ApiFinding[] {
   const out: ApiFinding[] = [];
   for (const obj of k8sObjects(doc, text, workloads)) {
     if (!literalApiVersion(doc, text, obj)) continue;

@@ -51,6 +51,17 @@ function kindMatches(row: KubernetesFieldRow, kind: string): boolean {
 const PLAIN_KEY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 
 export function fieldFindings(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): FieldFinding[] {
+  // k8s-field-deprecated and k8s-field-removed both ask, for the same document.
+  const memo = FIELD_MEMO.get(doc);
+  if (memo && memo.text === text && memo.workloads === workloads && memo.target === target) return memo.out;
+  const out = fieldFindingsUncached(doc, text, workloads, target);
+  FIELD_MEMO.set(doc, { text, workloads, target, out });
+  return out;
+}
+
+const FIELD_MEMO = new WeakMap<ParsedDocument, { text: string; workloads: readonly WorkloadView[]; target: string; out: FieldFinding[] }>();
+
+function fieldFindingsUncached(doc: ParsedDocument, text: string, workloads: readonly WorkloadView[], target: string): FieldFinding[] {
   const out: FieldFinding[] = [];
   for (const obj of k8sObjects(doc, text, workloads)) {
     const found: Found[] = [];

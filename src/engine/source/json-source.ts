@@ -1,6 +1,7 @@
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { SourceNode } from './source-node';
+import { errorSpan } from './node-span';
 
 export interface JsonDocument {
   root: SourceNode | undefined;
@@ -14,13 +15,79 @@ export interface JsonDocument {
  */
 export function parseJson(text: string): JsonDocument {
   const errs: ParseError[] = [];
-  const tree = parseTree(text, errs, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  let tree: JsonNode | undefined;
+  let source = text;
+  let tooDeep: [number, number][] | undefined;
+  try {
+    tree = parseTree(text, errs, PARSE_OPTIONS);
+  } catch (e) {
+    // jsonc-parser recurses once per level: thousands of nested brackets overflow the
+    // stack. Blank out what lies deeper than MAX_DEPTH (same length, line breaks kept,
+    // so offsets hold) and parse the rest, so the outer object is still analysed.
+    if (!(e instanceof RangeError)) throw e;
+    const masked = maskDeeperThan(text, MAX_DEPTH);
+    errs.length = 0;
+    source = masked.text;
+    tooDeep = masked.cuts;
+    try {
+      tree = parseTree(source, errs, PARSE_OPTIONS);
+    } catch {
+      tree = undefined;
+    }
+  }
   const errors = errs.map((e) => ({
     message: `JSON: ${humanise(printParseErrorCode(e.error))}`,
-    start: e.offset,
-    end: e.offset + Math.max(1, e.length),
+    ...errorSpan(text, e.offset, e.offset + Math.max(1, e.length)),
   }));
-  return { root: tree ? new JsonSourceNode(tree, undefined) : undefined, errors };
+  if (tooDeep?.length) {
+    // A blanked part parses as a missing value; say why instead.
+    const cuts = tooDeep;
+    const kept = errors.filter((e) => !cuts.some(([a, b]) => e.start >= a && e.start <= b));
+    kept.unshift(...cuts.map(([a]) => ({ message: `JSON nested more than ${MAX_DEPTH} levels deep: Offload skipped the inner part.`, start: a, end: a + 1 })));
+    return { root: tree ? new JsonSourceNode(tree, undefined) : undefined, errors: kept.slice(0, MAX_ERRORS) };
+  }
+  return { root: tree ? new JsonSourceNode(tree, undefined) : undefined, errors: errors.slice(0, MAX_ERRORS) };
+}
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+
+/** Deeper than any real task definition, shallow enough for any stack. */
+export const MAX_DEPTH = 256;
+/** A broken file must not bury the Problems panel. */
+const MAX_ERRORS = 20;
+
+/**
+ * Replaces every value nested deeper than `max` levels with spaces (line breaks
+ * kept). Uses jsonc-parser's scanner, which is iterative, so strings and comments
+ * that hold brackets are not miscounted.
+ */
+function maskDeeperThan(text: string, max: number): { text: string; cuts: [number, number][] } {
+  const scanner = createScanner(text, false);
+  const cuts: [number, number][] = [];
+  let depth = 0;
+  let cutStart = -1;
+  for (let k = scanner.scan(); k !== SyntaxKind.EOF; k = scanner.scan()) {
+    if (k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken) {
+      depth++;
+      if (depth === max + 1) cutStart = scanner.getTokenOffset();
+    } else if (k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) {
+      if (depth === max + 1 && cutStart >= 0) {
+        cuts.push([cutStart, scanner.getTokenOffset() + scanner.getTokenLength()]);
+        cutStart = -1;
+      }
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (cutStart >= 0) cuts.push([cutStart, text.length]);
+  if (!cuts.length) return { text, cuts };
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ');
+    pos = b;
+  }
+  out += text.slice(pos);
+  return { text: out, cuts };
 }
 
 function humanise(code: string): string {

@@ -21,3 +21,21 @@ export function nodeSpan(node: SourceNode, text: string): [number, number] {
   const lineEnd = br.exec(text)?.index ?? text.length;
   return [node.start, Math.max(node.start, Math.min(node.end, lineEnd))];
 }
+
+/**
+ * A parser's error span may end after a line break (so the same error would end on the
+ * next line with LF and on the same line with CRLF) or fall inside a surrogate pair.
+ * Underline the characters themselves.
+ */
+export function errorSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = Math.max(0, Math.min(start, text.length));
+  let e = Math.max(s, Math.min(end, text.length));
+  while (e > s && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  const inPair = (o: number) => o > 0 && o < text.length && isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o));
+  if (inPair(s)) s--;
+  if (inPair(e)) e++;
+  return { start: s, end: e };
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;

@@ -43,9 +43,24 @@ export function str(node: SourceNode | undefined): string | undefined {
   return undefined;
 }
 
-/** True when the node is the boolean `true` (YAML 1.2 core schema, so `yes` is a string). */
+/**
+ * The plain scalars YAML 1.1 reads as true besides `true`/`True`/`TRUE` (go-yaml v2's
+ * table, exactly: `yEs` is a string there too).
+ */
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+
+/**
+ * True when the node means the boolean `true` to the tool that reads the manifest.
+ * The parser follows YAML 1.2 (`yes` is a string), but kubectl and eksctl read YAML
+ * 1.1 through sigs.k8s.io/yaml, where a plain `privileged: yes` or `hostNetwork: on`
+ * is true; so a plain (unquoted) YAML 1.1 spelling counts as true here. A quoted
+ * "yes" stays a string, as it does for Kubernetes (which then rejects the manifest),
+ * and JSON strings are always quoted. We chose this over a separate finding so that
+ * the rules judge what the cluster will actually run.
+ */
 export function isTrue(node: SourceNode | undefined): boolean {
-  return !!node && node.kind === 'scalar' && node.value === true;
+  if (!node || node.kind !== 'scalar') return false;
+  return node.value === true || (typeof node.value === 'string' && !node.quoted && YAML11_TRUE.has(node.value));
 }
 
 /** A number value, accepting numeric strings such as `"512"`. */

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { SourceNode } from './source-node';
+import { errorSpan } from './node-span';
 
 /** Bound for alias expansion in toJS(), so a "billion laughs" document cannot explode. */
 const MAX_ALIAS_COUNT = 100;
@@ -65,10 +66,10 @@ export interface ParsedChunk {
 }
 
 /**
- * Parses one chunk. YAML 1.2 core schema: `yes`/`no` stay strings, which is the
- * safer reading for rules (we never read `privileged: yes` as false silently; the
- * robustness checks flag YAML 1.1 booleans separately). Offsets are chunk-relative,
- * so the same parse serves the chunk wherever an edit above it moves it.
+ * Parses one chunk. YAML 1.2 core schema: `yes`/`no` stay strings here; the rules'
+ * boolean test (`isTrue` in source-node.ts) reads plain YAML 1.1 spellings as
+ * Kubernetes does. Offsets are chunk-relative, so the same parse serves the chunk
+ * wherever an edit above it moves it.
  */
 export function parseChunk(text: string): ParsedChunk {
   let doc: Document.Parsed;
@@ -76,12 +77,152 @@ export function parseChunk(text: string): ParsedChunk {
     doc = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: false });
   } catch (e) {
     // The parser recurses; a document nested thousands of levels deep can overflow.
-    return { text, doc: undefined, empty: false, errors: [{ message: `YAML could not be parsed: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1) }] };
+    return { text, doc: undefined, empty: false, errors: [{ message: `YAML could not be parsed: ${errorText(e)}`, start: 0, end: Math.min(text.length, 1) }] };
   }
-  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }));
+  const errors = doc.errors.map((e) => ({ message: yamlErrorMessage(e, text), ...errorSpan(text, e.pos[0], e.pos[1]) }));
+  // yaml reports alias problems only when a value is converted to JS, which the
+  // engine avoids; kubectl and docker compose reject such documents outright.
+  if (text.includes('*')) errors.push(...aliasProblems(doc, text));
   const contents = doc.contents as YamlNode | null;
   const empty = !contents || (isScalar(contents) && contents.value === null && !contents.range?.[1]);
-  return { text, doc, errors, empty: empty && errors.length === 0 };
+  return { text, doc, errors: capErrors(errors), empty: empty && errors.length === 0 };
+}
+
+/** Errors reported per document: a broken file must not bury the Problems panel. */
+export const MAX_ERRORS_PER_DOCUMENT = 20;
+
+function capErrors(all: ParsedChunk['errors']): ParsedChunk['errors'] {
+  if (all.length <= 1) return all;
+  // An unclosed bracket ten thousand levels deep repeats one error at one place.
+  const seen = new Set<string>();
+  const errors = all.filter((e) => {
+    const key = `${e.start}:${e.message}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  if (errors.length <= MAX_ERRORS_PER_DOCUMENT) return errors;
+  const kept = errors.slice(0, MAX_ERRORS_PER_DOCUMENT);
+  const last = kept[kept.length - 1];
+  kept.push({ message: `${errors.length - MAX_ERRORS_PER_DOCUMENT} more YAML errors in this document are not shown; fix the first ones.`, start: last.start, end: last.end });
+  return kept;
+}
+
+function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return /call stack/i.test(m) ? 'it is nested too deeply' : m;
+}
+
+function yamlErrorMessage(e: { code: string; message: string; pos: [number, number] }, text: string): string {
+  const first = e.message.split('\n')[0];
+  // A RangeError caught inside the composer surfaces as a bare "Maximum call stack size exceeded".
+  if (/call stack/i.test(first)) return 'YAML nested too deeply to read: the rest of this document was skipped.';
+  if (e.code === 'DUPLICATE_KEY') {
+    const key = /^[^\r\n:]{1,80}/.exec(text.slice(e.pos[0]))?.[0].trim();
+    if (key) return `Map keys must be unique: ${key} appears more than once in this map.`;
+  }
+  return first;
+}
+
+/** Saturating node counts: a billion-laughs document must not overflow anything. */
+const COUNT_CAP = 1e12;
+
+/**
+ * Unknown aliases, aliases inside the node they name, and "billion laughs" expansion,
+ * found without expanding anything: one walk, and node sizes memoised per anchor.
+ * The expansion test is go-yaml's (kubectl via sigs.k8s.io/yaml, docker compose):
+ * more than 100 nodes reached through aliases, more than 1,000 in all, and aliases
+ * making up nearly all of them.
+ */
+function aliasProblems(doc: Document.Parsed, text: string): ParsedChunk['errors'] {
+  const targets = aliasTargets(doc);
+  if (!targets || targets.size === 0) return [];
+  const out: ParsedChunk['errors'] = [];
+  const at = (n: YamlNode) => {
+    const r = n.range ?? [0, 0, 0];
+    return errorSpan(text, r[0], r[1]);
+  };
+  for (const [alias, target] of targets) {
+    if (!target) out.push({ message: `Unknown alias *${alias.source}: no anchor &${alias.source} comes before it.`, ...at(alias) });
+  }
+  const memo = new Map<YamlNode, number>();
+  const open = new Set<YamlNode>();
+  const cyclic = new Set<Alias>();
+  let written = 0;
+  let biggest: { alias: Alias; size: number } | undefined;
+  const size = (n: unknown, depth: number, counting: boolean): number => {
+    if (!n || typeof n !== 'object') return 0;
+    if (isPair(n)) return Math.min(COUNT_CAP, size(n.key, depth, counting) + size(n.value, depth, counting));
+    const node = n as YamlNode;
+    if (counting) written++;
+    if (depth > 500) return 1;
+    if (isAlias(node)) {
+      const t = targets.get(node);
+      if (!t) return 1;
+      if (open.has(t)) {
+        cyclic.add(node);
+        return 1;
+      }
+      // The target's own nodes are counted as written where it is defined, not here.
+      const s = size(t, depth + 1, false);
+      if (!biggest || s > biggest.size) biggest = { alias: node, size: s };
+      return s;
+    }
+    if (!isCollection(node)) return 1;
+    const known = memo.get(node);
+    if (known !== undefined && !counting) return known;
+    open.add(node);
+    let s = 1;
+    for (const item of node.items) s = Math.min(COUNT_CAP, s + size(item, depth + 1, counting));
+    open.delete(node);
+    memo.set(node, s);
+    return s;
+  };
+  const total = size(doc.contents, 0, true);
+  for (const a of cyclic) out.push({ message: `Alias *${a.source} is inside the node it names, so it never ends.`, ...at(a) });
+  const aliased = total - written;
+  if (biggest && aliased > 100 && total > 1000 && aliased / total > allowedAliasRatio(total)) {
+    const n = total >= COUNT_CAP ? 'more than 10^12' : `about ${Math.round(total).toLocaleString('en-US')}`;
+    out.push({
+      message: `Excessive aliasing: the aliases expand this document to ${n} values from ${written} written (a "billion laughs" document?). kubectl and docker compose reject it; Offload reads it without expanding the aliases.`,
+      ...at(biggest.alias),
+    });
+  }
+  return out;
+}
+
+/** go-yaml's allowance for alias-expanded nodes, by document size. */
+function allowedAliasRatio(total: number): number {
+  if (total <= 400_000) return 0.99;
+  if (total >= 4_000_000) return 0.1;
+  return 0.99 - (0.89 * (total - 400_000)) / 3_600_000;
+}
+
+/**
+ * What each alias of a document names: the last node with that anchor before it, in
+ * document order, as yaml's Alias.resolve() decides, but computed once per document
+ * (resolve() walks the whole document on every call). Undefined when the walk fails.
+ */
+const TARGETS = new WeakMap<Document, Map<Alias, YamlNode | undefined> | null>();
+
+function aliasTargets(doc: Document): Map<Alias, YamlNode | undefined> | undefined {
+  let t = TARGETS.get(doc);
+  if (t === undefined) {
+    t = null;
+    try {
+      const anchors = new Map<string, YamlNode>();
+      const found = new Map<Alias, YamlNode | undefined>();
+      visit(doc, {
+        Node(_key, node) {
+          if (isAlias(node)) found.set(node, anchors.get(node.source));
+          else if (node.anchor) anchors.set(node.anchor, node);
+        },
+      });
+      t = found;
+    } catch {
+      // A document deep enough to overflow the walk: its aliases stay unresolved.
+    }
+    TARGETS.set(doc, t);
+  }
+  return t ?? undefined;
 }
 
 /** Places a parsed chunk at `base` in its file. Wrappers are lazy, so this costs nothing. */
@@ -185,11 +326,8 @@ class YamlSourceNode implements SourceNode {
 }
 
 function safeResolve(alias: YamlNode, doc: Document): YamlNode | undefined {
-  try {
-    return (isAlias(alias) ? alias.resolve(doc) : alias) as YamlNode | undefined;
-  } catch {
-    return undefined;
-  }
+  if (!isAlias(alias)) return alias;
+  return aliasTargets(doc)?.get(alias);
 }
 
 /**
@@ -200,8 +338,12 @@ function isMergeKey(k: unknown): boolean {
   return isScalar(k) && (typeof k.value === 'symbol' || (k.value === '<<' && k.type === 'PLAIN'));
 }
 
-/** Map lookup that honours `<<` merge keys, with a depth bound against merge cycles. */
-function lookup(map: YAMLMap, key: string, doc: Document, base: number, parent: SourceNode, depth: number): SourceNode | undefined {
+/**
+ * Map lookup that honours `<<` merge keys, with a depth bound against merge cycles
+ * and each merged map visited once, so merges that fan out (nine maps merging nine
+ * copies of the one before) cost one visit per map, not nine to the ninth.
+ */
+function lookup(map: YAMLMap, key: string, doc: Document, base: number, parent: SourceNode, depth: number, seen?: Set<YAMLMap>): SourceNode | undefined {
   let merges: YamlNode[] | undefined;
   for (const p of map.items) {
     const k = p.key;
@@ -213,12 +355,14 @@ function lookup(map: YAMLMap, key: string, doc: Document, base: number, parent: 
     if (name === key) return p.value ? wrap(p.value as YamlNode, doc, base, parent, p) : nullValue(p, base, parent);
   }
   if (!merges || depth > 8) return undefined;
+  const visited = seen ?? new Set<YAMLMap>([map]);
   for (const m of merges) {
     const sources = isSeq(m) ? (m.items as YamlNode[]) : [m];
     for (const s of sources) {
       const t = isAlias(s) ? safeResolve(s, doc) : s;
-      if (t && isMap(t)) {
-        const found = lookup(t, key, doc, base, parent, depth + 1);
+      if (t && isMap(t) && !visited.has(t)) {
+        visited.add(t);
+        const found = lookup(t, key, doc, base, parent, depth + 1, visited);
         if (found) return found;
       }
     }

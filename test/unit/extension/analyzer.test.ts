@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { AnalysisCore } from '../../../src/extension/analysis-core';
+import { analyze } from '../../../src/engine';
+import { AnalysisCore, ResultAssembler } from '../../../src/extension/analysis-core';
+import type { WorkerReply } from '../../../src/extension/analysis-core';
 import { InProcessAnalyzer, WorkerAnalyzer, createAnalyzer } from '../../../src/extension/analyzer';
 import type { Analyzer } from '../../../src/extension/analyzer';
 
@@ -79,6 +81,36 @@ describe('extension: analyzers', () => {
     const p = createAnalyzer(path.join(WORKER_DIR, 'nowhere'), (m) => logs.push(m));
     assert.equal(p.kind, 'in-process');
     assert.match(logs.join('\n'), /analysing in the extension host/);
+  });
+
+  it('sends deltas that rebuild exactly the engine result, moving only the files that changed', () => {
+    const core = new AnalysisCore();
+    const assembler = new ResultAssembler();
+    const files = [
+      { path: 'b/ds.yaml', text: DS },
+      { path: 'a/web.yaml', text: DEPLOY },
+      { path: 'c/task.json', text: '{"family":"t","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"4096","containerDefinitions":[{"name":"a","image":"i"}]}' },
+    ];
+    const run = (changes: { path: string; text: string | null }[]) => {
+      const reply = core.handle({ type: 'analyze', id: 1, changes, options: {}, today: TODAY }) as Extract<WorkerReply, { type: 'result' }>;
+      return { delta: reply.delta, result: assembler.apply(reply.delta) };
+    };
+    const first = run(files);
+    assert.equal(first.delta.full, true);
+    const expected = analyze([...files].sort((x, y) => (x.path < y.path ? -1 : 1)), { today: TODAY });
+    assert.deepEqual(first.result, expected);
+
+    const edited = DS.replace('name: a', 'name: b');
+    const second = run([{ path: 'b/ds.yaml', text: edited }]);
+    assert.equal(second.delta.full, false);
+    assert.deepEqual(second.delta.changed.map((p) => p.file), ['b/ds.yaml']);
+    const files2 = files.map((f) => (f.path === 'b/ds.yaml' ? { ...f, text: edited } : f)).sort((x, y) => (x.path < y.path ? -1 : 1));
+    assert.deepEqual(second.result, analyze(files2, { today: TODAY }));
+
+    const third = run([{ path: 'b/ds.yaml', text: null }]);
+    assert.deepEqual(third.delta.removed, ['b/ds.yaml']);
+    assert.ok(!third.result.findings.some((f) => f.file === 'b/ds.yaml'));
+    assert.notEqual(assembler.signature('a/web.yaml'), '');
   });
 
   it('AnalysisCore reports engine failures as error replies, never throws', () => {

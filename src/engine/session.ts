@@ -1,0 +1,1060 @@
+/**
+ * Incremental analysis. A session holds a workspace (path → text) and answers
+ * `result()` with exactly what `analyze()` returns for the same files, redoing only
+ * what changed since the last result:
+ *
+ * - A file is split into YAML documents without parsing (a line scan). Each document
+ *   keeps what was learnt from it, by its text: its parse (in the ChunkCache), its
+ *   facts (format, workloads, placements, suppressing annotations) and the findings of
+ *   its document rules, as offsets relative to its start. An edit re-parses and
+ *   re-checks only the documents it touched; the others are re-placed at their new
+ *   offsets, and positions are made through the file's LineIndex.
+ * - Cross-file facts live in a small index: the eksctl clusters (which also decide the
+ *   target version), the Kubernetes objects of the indexed kinds, every pod's
+ *   placement. Workspace rules run per document and record what they read from the
+ *   index; a document is re-checked when, and only when, that changes. Index rules
+ *   (the ones that aggregate over every pod) run once, again only when what they read
+ *   changed.
+ * - Each file's part of the result (findings, workloads with their fit) is kept as the
+ *   plain data the result is made of, so an unchanged file costs a few pointer copies.
+ *
+ * Parses are not kept for the whole workspace (a parsed document is about 25 bytes per
+ * character of YAML): only the ChunkCache's bounded share, the documents of indexed
+ * objects and clusters, and the document facts of recently edited files.
+ *
+ * Pure like the rest of the engine: no I/O, no clock, no workers.
+ */
+import type { AnalysisResult, FileSummary, Finding, FormatId, InputFile, PlatformId, Range, Severity, Workload } from './types';
+import { PLATFORMS } from './types';
+import type { ChunkSpan, FileModel, PreparedFile } from './load';
+import { ChunkCache, detect, prepareFile, yamlSummary } from './load';
+import type { LineIndex } from './source/line-index';
+import { str } from './source/source-node';
+import type { SourceNode } from './source/source-node';
+import { nodeSpan } from './source/node-span';
+import type { ClusterView, ParsedDocument, WorkloadView } from './views';
+import { kubernetesObjects, kubernetesWorkload } from './formats/kubernetes';
+import { ecsWorkload, taskDefinitionNode } from './formats/ecs-task-definition';
+import { composeWorkloads } from './formats/compose';
+import { eksctlCluster } from './formats/eksctl';
+import type { KubernetesObjectRef, PodRef, WorkspaceIndex } from './workspace-index';
+import { INDEX_NEEDLES, INDEXED_KINDS, assertIndexedKind, findIn } from './workspace-index';
+import type { ResolvedOptions, UserOptions } from './config';
+import { parseConfig, resolveOptions } from './config';
+import type { Rule } from './rules/define-rule';
+import { rules as allRules } from './rules';
+import { IGNORE_ANNOTATION, commentSuppressionsFor, parseAnnotation, suppresses } from './suppress';
+import type { Suppression } from './suppress';
+import type { WorkloadFacts } from './recommend/fit';
+import { fitWorkload } from './recommend/fit';
+import { estimateFargate } from './recommend/estimate';
+import { recommendWorkspace } from './recommend/workspace';
+import { matchesAnyGlob } from './glob';
+import { DATA_AS_OF } from './knowledge';
+import { ENGINE_VERSION } from './version';
+import type { RawFinding, RunScope } from './run-rules';
+import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, engineRaw, runRule, toFinding } from './run-rules';
+
+export interface SessionOptions {
+  /** ISO date of "today"; hosts pass the real date, tests pin it. */
+  today: string;
+  /** CLI flags or VS Code settings: the top layer. */
+  options?: UserOptions;
+  /** The text of `.offload.yaml`, when the workspace has one. */
+  configText?: string;
+  /** Path of the config file, for findings about it. */
+  configPath?: string;
+  /** Restrict to these rules (RuleTester). Fixed for the session's life. */
+  rules?: readonly Rule[];
+  /** Parse cache, to share with hovers and code actions. Default: a private one. */
+  cache?: ChunkCache;
+}
+
+/** What `setOptions` can change; a key that is present replaces the session's value (`undefined` clears it). */
+export type SessionSettings = Partial<Pick<SessionOptions, 'today' | 'options' | 'configText' | 'configPath'>>;
+
+/**
+ * An incremental analysis. `result()` deep-equals `analyze()` of the same files given
+ * in path order, with the same options. Results are shared between calls where
+ * nothing changed: treat them as read-only.
+ */
+export interface AnalysisSession {
+  /** Adds a file or replaces its text. Cheap: the work happens in `result()`. */
+  update(path: string, text: string): void;
+  /** Forgets a file. */
+  remove(path: string): void;
+  /** Changes settings, `.offload.yaml` or the date; what they invalidate is redone on the next result. */
+  setOptions(settings: SessionSettings): void;
+  /** The analysis of the current files. Never throws for anything a user's files can contain. */
+  result(): AnalysisResult;
+  /** Number of files held. */
+  readonly size: number;
+  /** Whether the session holds this path. */
+  has(path: string): boolean;
+}
+
+export function createSession(opts: SessionOptions): AnalysisSession {
+  return new Engine(opts, { order: 'path', keepDocuments: 256 });
+}
+
+/**
+ * How the engine holds files. `analyze()` runs it once in input order and keeps no
+ * per-document state; sessions run it in path order and keep the documents of the
+ * most recently changed files.
+ */
+export interface EngineMode {
+  order: 'path' | 'input';
+  /** How many files keep their per-document facts and findings between results. */
+  keepDocuments: number;
+}
+
+/** Default bound of a session's private parse cache, in characters of YAML (about 25 bytes each once parsed). */
+const SESSION_CACHE_CHARS = 2_000_000;
+
+// ---------------------------------------------------------------------------
+// Per-document and per-file state
+
+/** A workload as the document holds it: facts whose anchor is relative to the document's start. */
+interface WorkloadFact {
+  facts: Omit<WorkloadFacts, 'range'>;
+  /** The anchor span, relative to the document's start. */
+  anchor: [number, number];
+}
+
+interface Annotation {
+  start: number;
+  end: number;
+  rules: Suppression[];
+}
+
+/** What one document (one chunk of a YAML stream, or a whole JSON file) yields. */
+interface DocUnit {
+  /** Identity: the chunk text as written, its index, and the file-level flags it was read with. */
+  raw: string;
+  docIndex: number;
+  templated: boolean;
+  crlf: boolean;
+  empty: boolean;
+  /** Syntax errors, relative to the document's start. */
+  errors: { message: string; start: number; end: number }[];
+  format?: FormatId;
+  workloads: WorkloadFact[];
+  pods: Omit<PodRef, 'file'>[];
+  /** `offload.dev/ignore` annotations, relative to the document's start. */
+  annotations: Annotation[];
+  /** The parsed document placed at `placedAt`, while the file is being analysed (and always for index documents). */
+  doc?: ParsedDocument;
+  /** The views of `doc`, while it is held. */
+  views?: DocViews;
+  /** Index entries, placed at `placedAt` (absolute offsets). */
+  placedAt: number;
+  clusters: ClusterView[];
+  objects: KubernetesObjectRef[];
+  /** Findings of document rules, for one options key. */
+  docRun?: { key: string; findings: RawFinding[] };
+  /** Findings of workspace rules, for one options key and what they read from the index. */
+  wsRun?: { key: string; deps: Map<string, number>; findings: RawFinding[] };
+}
+
+interface FileOutput {
+  summary: FileSummary;
+  /** Sorted and suppressed; without the findings of index rules. */
+  findings: Finding[];
+  /** With fits from `findings`. */
+  workloads: Workload[];
+  facts: WorkloadFacts[];
+  formats: Set<FormatId>;
+  annotations: Annotation[];
+  /** The text has suppression comments: findings from index rules need the line check. */
+  ignoreComments: boolean;
+  optionsKey: string;
+  /** Index parts the file's workspace-rule runs read, with the stamp they saw. */
+  deps: Map<string, number>;
+}
+
+interface FileState {
+  path: string;
+  text: string;
+  /** Set when the text changed: the index contribution must be re-read. */
+  stale: boolean;
+  /** Units by document index, when kept. */
+  units?: (DocUnit | undefined)[];
+  /** The documents that hold index entries (clusters, indexed objects): always kept. */
+  indexUnits: DocUnit[];
+  /** The LineIndex, kept for files other files' findings point into. */
+  lines?: LineIndex;
+  out?: FileOutput;
+  /** The index entries the file contributes (from `indexUnits`). */
+  contribution: { clusters: ClusterView[]; objects: KubernetesObjectRef[] };
+  /** The pods the file contributes to the index, as of its last analysis. */
+  pods: PodRef[];
+  /** The split file, from the index pass to the analysis pass of one result. */
+  prep?: PreparedFile;
+}
+
+// ---------------------------------------------------------------------------
+// The index with change stamps
+
+class IndexState {
+  private next = 1;
+  private readonly stamps = new Map<string, number>();
+  /** Keys whose stamp changed since the last `takeBumped()`. */
+  private bumped = new Set<string>();
+  private clusterList: ClusterView[] | undefined;
+  private kindLists = new Map<string, KubernetesObjectRef[]>();
+  private byName: Map<string, KubernetesObjectRef[]> | undefined;
+  private podList: PodRef[] | undefined;
+
+  constructor(private readonly files: () => readonly FileState[]) {}
+
+  stamp(key: string): number {
+    return this.stamps.get(key) ?? 0;
+  }
+
+  bump(key: string): void {
+    this.stamps.set(key, this.next++);
+    this.bumped.add(key);
+    if (key === 'clusters') this.clusterList = undefined;
+    else if (key === 'pods') this.podList = undefined;
+    else if (key.startsWith('kind:')) {
+      this.kindLists.delete(key.slice(5));
+      this.byName = undefined;
+    }
+  }
+
+  /** Everything cached from the lists is invalid (file order changed). */
+  reorder(): void {
+    for (const k of ['clusters', 'pods']) this.bump(k);
+    for (const kind of INDEXED_KINDS) this.bump(`kind:${kind}`);
+  }
+
+  takeBumped(): Set<string> {
+    const b = this.bumped;
+    this.bumped = new Set();
+    return b;
+  }
+
+  clusters(): ClusterView[] {
+    return (this.clusterList ??= this.files().flatMap((f) => f.contribution.clusters));
+  }
+
+  objectsOfKind(kind: string): KubernetesObjectRef[] {
+    let l = this.kindLists.get(kind);
+    if (!l) {
+      l = [];
+      for (const f of this.files()) for (const o of f.contribution.objects) if (o.kind === kind) l.push(o);
+      this.kindLists.set(kind, l);
+    }
+    return l;
+  }
+
+  find(kind: string, name: string, namespace: string | undefined): KubernetesObjectRef | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const f of this.files()) {
+        for (const o of f.contribution.objects) {
+          const k = `${o.kind}\u0000${o.name}`;
+          (this.byName.get(k) ?? this.byName.set(k, []).get(k)!).push(o);
+        }
+      }
+    }
+    const list = this.byName.get(`${kind}\u0000${name}`);
+    return list ? findIn(list, namespace) : undefined;
+  }
+
+  pods(): PodRef[] {
+    return (this.podList ??= this.files().flatMap((f) => f.pods));
+  }
+
+  /**
+   * The index as a rule sees it. Every read records the stamp of the part it read in
+   * `deps`, so the run can later be checked for staleness without re-running it.
+   */
+  tracked(deps: Map<string, number>, who: 'workspace' | 'index'): WorkspaceIndex {
+    const self = this;
+    return {
+      get clusters() {
+        deps.set('clusters', self.stamp('clusters'));
+        return self.clusters();
+      },
+      get pods() {
+        if (who !== 'index') throw new Error('only index rules read ctx.index.pods: a workspace rule checks one document at a time');
+        deps.set('pods', self.stamp('pods'));
+        return self.pods();
+      },
+      objectsOfKind(kind: string) {
+        assertIndexedKind(kind);
+        deps.set(`kind:${kind}`, self.stamp(`kind:${kind}`));
+        return self.objectsOfKind(kind);
+      },
+      findObject(kind: string, name: string, namespace?: string) {
+        assertIndexedKind(kind);
+        const key = `obj:${kind}\u0000${name}`;
+        deps.set(key, self.stamp(key));
+        return self.find(kind, name, namespace);
+      },
+    };
+  }
+}
+
+/** The index as document rules see it: they must not read it, so their findings can be cached by content. */
+const NO_INDEX: WorkspaceIndex = {
+  get clusters(): never {
+    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
+  },
+  get pods(): never {
+    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
+  },
+  objectsOfKind(): never {
+    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
+  },
+  findObject(): never {
+    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
+  },
+};
+
+function sameMap(a: Map<string, number>, stamp: (k: string) => number): boolean {
+  for (const [k, v] of a) if (stamp(k) !== v) return false;
+  return true;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function samePods(a: readonly PodRef[], b: readonly PodRef[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.workloadId !== y.workloadId || x.kind !== y.kind || x.name !== y.name || x.format !== y.format || x.namespace !== y.namespace || x.templated !== y.templated) return false;
+    const kx = Object.keys(x.labels);
+    const ky = Object.keys(y.labels);
+    if (kx.length !== ky.length || kx.some((k, j) => k !== ky[j] || x.labels[k] !== y.labels[k])) return false;
+  }
+  return true;
+}
+
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : cmpRange(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+function cmpRange(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+/** Merges two sorted lists; on ties `a` comes first, as a stable sort of `a` then `b` would have it. */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+function hasNeedle(text: string): boolean {
+  for (const n of INDEX_NEEDLES) if (text.includes(n)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// The engine
+
+export class Engine implements AnalysisSession {
+  private readonly files = new Map<string, FileState>();
+  /** Files in result order; rebuilt when a file comes or goes. */
+  private list: FileState[] = [];
+  private listDirty = false;
+  private readonly index = new IndexState(() => this.ordered());
+  private readonly cache: ChunkCache;
+  private readonly ruleSet: readonly Rule[];
+  private readonly docRules: readonly Rule[];
+  private readonly wsRules: readonly Rule[];
+  private readonly indexRules: readonly Rule[];
+  /** Files whose units are kept, least recently changed first. */
+  private readonly keep = new Set<string>();
+
+  private settings: Required<Pick<SessionOptions, 'today'>> & SessionSettings;
+  private settingsDirty = true;
+  private config: ReturnType<typeof parseConfig> | undefined;
+  private ignore: string[] = [];
+  private maxBytes = 2 * 1024 * 1024;
+  private options!: ResolvedOptions;
+  private optionsKey = '';
+  private indexRun: { key: string; deps: Map<string, number>; findings: Finding[]; byFile: Map<string, Finding[]> } | undefined;
+  private configFindings: Finding[] = [];
+  private last: AnalysisResult | undefined;
+  private changed = true;
+
+  constructor(
+    opts: SessionOptions,
+    private readonly mode: EngineMode,
+  ) {
+    this.settings = { today: opts.today, options: opts.options, configText: opts.configText, configPath: opts.configPath };
+    // A one-shot run parses each document once and holds it in its unit while needed.
+    this.cache = opts.cache ?? (mode.keepDocuments > 0 ? new ChunkCache(50000, SESSION_CACHE_CHARS) : new ChunkCache(1, 0));
+    this.ruleSet = opts.rules ?? allRules;
+    this.docRules = this.ruleSet.filter((r) => r.meta.scope === 'document');
+    this.wsRules = this.ruleSet.filter((r) => r.meta.scope === 'workspace');
+    this.indexRules = this.ruleSet.filter((r) => r.meta.scope === 'index');
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  update(path: string, text: string): void {
+    const f = this.files.get(path);
+    if (f) {
+      if (f.text === text) return;
+      f.text = text;
+      f.stale = true;
+      f.out = undefined;
+    } else {
+      this.files.set(path, { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [] });
+      this.listDirty = true;
+    }
+    this.changed = true;
+  }
+
+  remove(path: string): void {
+    const f = this.files.get(path);
+    if (!f) return;
+    this.files.delete(path);
+    this.keep.delete(path);
+    this.listDirty = true;
+    this.changed = true;
+    this.setContribution(f, { clusters: [], objects: [] });
+    this.setPods(f, []);
+  }
+
+  private setPods(f: FileState, pods: PodRef[]): void {
+    if (!samePods(f.pods, pods)) this.index.bump('pods');
+    f.pods = pods;
+  }
+
+  /** The text rules see: without a byte order mark, so offsets match the LineIndex. */
+  private textOf(path: string): string {
+    const f = this.files.get(path);
+    if (!f || !this.included(f)) return '';
+    return f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
+  }
+
+  setOptions(s: SessionSettings): void {
+    this.settings = { ...this.settings, ...s, today: s.today ?? this.settings.today };
+    this.settingsDirty = true;
+    this.changed = true;
+  }
+
+  /** Files in result order. */
+  private ordered(): FileState[] {
+    if (this.listDirty) {
+      const all = [...this.files.values()];
+      this.list = this.mode.order === 'path' ? all.sort((a, b) => cmpStr(a.path, b.path)) : all;
+      this.listDirty = false;
+      this.index.reorder();
+    }
+    return this.list;
+  }
+
+  private included(f: FileState): boolean {
+    return !(this.ignore.length && matchesAnyGlob(f.path, this.ignore));
+  }
+
+  result(): AnalysisResult {
+    if (!this.changed && this.last) return this.last;
+    if (this.settingsDirty) {
+      const { configText } = this.settings;
+      this.config = configText !== undefined ? parseConfig(configText) : undefined;
+      const ignore = [...(this.config?.options.ignore ?? []), ...(this.settings.options?.ignore ?? [])];
+      const maxBytes = this.settings.options?.maxFileSizeBytes ?? this.config?.options.maxFileSizeBytes ?? 2 * 1024 * 1024;
+      if (JSON.stringify(ignore) !== JSON.stringify(this.ignore) || maxBytes !== this.maxBytes) {
+        // What is read changed: start over.
+        this.ignore = ignore;
+        this.maxBytes = maxBytes;
+        for (const f of this.files.values()) {
+          f.stale = true;
+          f.out = undefined;
+          f.units = undefined;
+        }
+        this.listDirty = true;
+      }
+    }
+    const files = this.ordered().filter((f) => this.included(f));
+
+    // Phase 0: the index. Only documents that can hold an indexed object or a cluster
+    // are parsed here; everything else waits for phase 1.
+    for (const f of this.list) {
+      if (!f.stale) continue;
+      if (this.included(f)) this.readIndexEntries(f);
+      else {
+        this.setContribution(f, { clusters: [], objects: [] });
+        this.setPods(f, []);
+        f.out = undefined;
+      }
+    }
+
+    // The options: settings over `.offload.yaml` over the first eksctl cluster.
+    const clusters = this.index.clusters();
+    const first = clusters[0];
+    const options = resolveOptions(
+      {
+        option: this.settings.options,
+        config: this.config?.options,
+        eksctl: first ? { version: this.writtenVersion(first), region: str(first.region) } : undefined,
+      },
+      this.settings.today,
+    );
+    const optionsKey = JSON.stringify(options);
+    if (optionsKey !== this.optionsKey) {
+      this.options = options;
+      this.optionsKey = optionsKey;
+    }
+
+    // Phase 1: every file without a current output, or whose workspace-rule runs read a
+    // part of the index that changed since.
+    const touched = new Set<string>();
+    for (const f of files) {
+      if (f.out && f.out.optionsKey === this.optionsKey && sameMap(f.out.deps, (k) => this.index.stamp(k))) continue;
+      this.analyzeFile(f);
+      touched.add(f.path);
+    }
+    for (const f of this.list) {
+      f.stale = false;
+      f.prep = undefined;
+    }
+
+    // Config problems.
+    this.configFindings = [];
+    const configPath = this.settings.configPath;
+    if (this.config && configPath) {
+      const text = this.settings.configText ?? '';
+      const lines = prepareFile(configPath, text, Infinity).lines;
+      for (const p of this.config.problems) {
+        const s = p.start;
+        this.configFindings.push({ ruleId: CONFIG_ERROR, severity: 'warning', message: p.message, file: configPath, range: lines.range(s, Math.max(s, p.end)), platforms: [], effect: 'advice' });
+      }
+    }
+
+    // Index rules.
+    this.runIndexRules(files, touched);
+
+    this.last = this.assemble(files);
+    this.changed = false;
+    this.settingsDirty = false;
+    return this.last;
+  }
+
+  // --- phase 0 -----------------------------------------------------------------
+
+  private readIndexEntries(f: FileState): void {
+    const units: DocUnit[] = [];
+    if (hasNeedle(f.text)) {
+      const p = prepareFile(f.path, f.text, this.maxBytes);
+      f.prep = p;
+      const read: (DocUnit | undefined)[] = [];
+      for (const c of this.chunksOf(p)) {
+        if (!hasNeedle(c.raw)) continue;
+        const u = this.unitFor(f, p, c, true);
+        read[c.docIndex] = u;
+        if (u.clusters.length || u.objects.length) units.push(u);
+      }
+      // The analysis pass picks these up instead of parsing again.
+      if (f.units) for (let i = 0; i < read.length; i++) f.units[i] = read[i] ?? f.units[i];
+      else f.units = read;
+      if (units.length) f.lines = p.lines;
+    }
+    f.indexUnits = units;
+    if (!units.length) f.lines = undefined;
+    this.setContribution(f, { clusters: units.flatMap((u) => u.clusters), objects: units.flatMap((u) => u.objects) });
+  }
+
+  private setContribution(f: FileState, next: FileState['contribution']): void {
+    const prev = f.contribution;
+    if (!sameList(prev.clusters, next.clusters)) this.index.bump('clusters');
+    if (!sameList(prev.objects, next.objects)) {
+      const before = new Set(prev.objects);
+      const after = new Set(next.objects);
+      for (const o of prev.objects) if (!after.has(o)) this.bumpObject(o);
+      for (const o of next.objects) if (!before.has(o)) this.bumpObject(o);
+    }
+    f.contribution = next;
+  }
+
+  private bumpObject(o: KubernetesObjectRef): void {
+    this.index.bump(`kind:${o.kind}`);
+    this.index.bump(`obj:${o.kind}\u0000${o.name}`);
+  }
+
+  /** A JSON file is one document (the whole text) at offset 0. */
+  private chunksOf(p: PreparedFile): ChunkSpan[] {
+    if (p.kind === 'yaml') return p.chunks;
+    if (p.kind === 'json') return [{ docIndex: 0, base: 0, source: p.text, raw: p.text }];
+    return [];
+  }
+
+  /**
+   * The unit of a chunk: the kept one when its text, index and flags are the same,
+   * else a new one read from the parse. With `placed`, index entries are (re)placed at
+   * the chunk's current offset.
+   */
+  private unitFor(f: FileState, p: PreparedFile, c: ChunkSpan, needEntries: boolean): DocUnit {
+    const templated = p.templated;
+    const crlf = p.kind === 'yaml' ? p.crlf : false;
+    const old = f.units?.[c.docIndex] ?? f.indexUnits.find((u) => u.docIndex === c.docIndex);
+    if (old && old.raw === c.raw && old.templated === templated && old.crlf === crlf) {
+      if (needEntries && old.placedAt !== c.base && (old.clusters.length || old.objects.length)) {
+        // Moved: its nodes' offsets changed, so the index gets new entries.
+        const doc = this.docOf(f, p, c, old);
+        const v = doc ? (old.views = views(doc)) : undefined;
+        old.clusters = v?.clusters ?? [];
+        old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
+      }
+      return old;
+    }
+    return this.readUnit(f, p, c);
+  }
+
+  /** The unit's parsed document at the chunk's offset: the one it holds, or a placement of the (cached) parse. */
+  private docOf(f: FileState, p: PreparedFile, c: ChunkSpan, u: DocUnit): ParsedDocument | undefined {
+    if (u.doc && u.placedAt === c.base) return u.doc;
+    const { doc } = this.place(f, p, c, u.format);
+    u.doc = doc;
+    u.views = undefined;
+    u.placedAt = c.base;
+    return doc;
+  }
+
+  /** The parsed document of a chunk, placed at its offset. */
+  private place(f: FileState, p: PreparedFile, c: ChunkSpan, known?: FormatId): { doc?: ParsedDocument; errors: DocUnit['errors']; empty: boolean } {
+    if (p.kind === 'json') {
+      const root = p.json.root;
+      const format = root ? (known ?? detect(root)) : undefined;
+      return { doc: root && format ? { file: f.path, docIndex: 0, format, root, templated: false } : undefined, errors: p.json.errors, empty: false };
+    }
+    const parsed = this.cache.get(c.source, c.base);
+    const format = parsed.root && !parsed.empty ? (known ?? detect(parsed.root)) : undefined;
+    const doc = format ? { file: f.path, docIndex: c.docIndex, format, root: parsed.root as SourceNode, templated: p.templated, rawText: p.templated ? p.text : undefined } : undefined;
+    return { doc, errors: parsed.errors.map((e) => ({ message: e.message, start: e.start - c.base, end: e.end - c.base })), empty: parsed.empty };
+  }
+
+  private readUnit(f: FileState, p: PreparedFile, c: ChunkSpan): DocUnit {
+    const { doc, errors, empty } = this.place(f, p, c);
+    const unit: DocUnit = {
+      raw: c.raw,
+      docIndex: c.docIndex,
+      templated: p.templated,
+      crlf: p.kind === 'yaml' ? p.crlf : false,
+      empty,
+      errors,
+      format: doc?.format,
+      workloads: [],
+      pods: [],
+      annotations: [],
+      doc,
+      placedAt: c.base,
+      clusters: [],
+      objects: [],
+    };
+    if (!doc) return unit;
+    const v = (unit.views = views(doc));
+    for (const w of v.workloads) {
+      const [s, e] = nodeSpan(w.anchor, p.text);
+      unit.workloads.push({ facts: { id: w.id, name: w.name, kind: w.kind, namespace: w.namespace, format: w.format, file: w.file, fargate: estimateFargate(w) }, anchor: [s - c.base, e - c.base] });
+      if (w.pod) unit.pods.push({ workloadId: w.id, kind: w.kind, name: w.name, format: w.format, namespace: w.namespace, templated: doc.templated, labels: w.pod.labels });
+    }
+    for (const o of v.objects) {
+      const a = str(o.node.at('metadata', 'annotations', IGNORE_ANNOTATION));
+      if (a) unit.annotations.push({ start: o.node.start - c.base, end: o.node.end - c.base, rules: parseAnnotation(a) });
+    }
+    // Only documents with a needle can hold index entries (see INDEX_NEEDLES), and only
+    // those are read in the index pass, which is where entries must come from.
+    if (hasNeedle(c.raw)) {
+      unit.clusters = v.clusters;
+      unit.objects = v.objects.filter((o) => INDEXED_KINDS.has(o.kind));
+    }
+    return unit;
+  }
+
+  // --- phase 1 -----------------------------------------------------------------
+
+  private analyzeFile(f: FileState): void {
+    const p = f.prep ?? prepareFile(f.path, f.text, this.maxBytes);
+    f.prep = undefined;
+    const base = { file: f.path };
+    if (p.kind === 'skipped' || p.kind === 'dockerfile') {
+      const summary: FileSummary = p.kind === 'skipped' ? { ...base, format: 'skipped', documents: 0, note: p.note } : { ...base, format: 'dockerfile', documents: 1 };
+      f.units = undefined;
+      f.out = this.output(summary, [], [], [], new Set(), p, new Map());
+      this.setPods(f, []);
+      return;
+    }
+    const keep = this.mode.keepDocuments > 0;
+    const chunks = this.chunksOf(p);
+    const units: DocUnit[] = [];
+    const raw: { unit: DocUnit; base: number; findings: RawFinding[] }[] = [];
+    const deps = new Map<string, number>();
+    let ours = false;
+    let firstFormat: FormatId | undefined;
+    let documents = 0;
+    for (const c of chunks) {
+      const u = this.unitFor(f, p, c, false);
+      units[c.docIndex] = u;
+      if (u.empty) continue;
+      if (u.format) {
+        ours = true;
+        documents++;
+        firstFormat ??= u.format;
+      }
+      const found: RawFinding[] = [];
+      if (u.format) this.checkDocument(f, p, c, u, found, deps);
+      raw.push({ unit: u, base: c.base, findings: found });
+    }
+    // Parse errors: never for templates; for YAML only in files that are ours or look it.
+    const parseErrors: Finding[] = [];
+    const report = p.kind === 'json' ? ours : !p.templated && (ours || p.mentionsManifestKeys);
+    if (report) {
+      for (const { unit, base: b } of raw) {
+        for (const e of unit.errors) parseErrors.push(this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end));
+      }
+      // JSON errors are in absolute offsets already (the unit starts at 0).
+    }
+    const linesOf = (file: string) => (file === f.path ? p.lines : this.linesOf(file));
+    const findings: Finding[] = [...parseErrors];
+    const annotations: Annotation[] = [];
+    const facts: WorkloadFacts[] = [];
+    const pods: PodRef[] = [];
+    const formats = new Set<FormatId>();
+    for (const { unit, base: b, findings: list } of raw) {
+      for (const r of list) findings.push(toFinding(r, b, p.lines, linesOf));
+      for (const a of unit.annotations) annotations.push({ start: b + a.start, end: b + a.end, rules: a.rules });
+      for (const w of unit.workloads) facts.push({ ...w.facts, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]) } as WorkloadFacts);
+      for (const pod of unit.pods) pods.push({ ...pod, file: f.path });
+      if (unit.format) formats.add(unit.format);
+    }
+    // Key order as the result has always had it: summary fields, then facts in view order.
+    for (let i = 0; i < facts.length; i++) {
+      const x = facts[i];
+      facts[i] = { id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: x.range, fargate: x.fargate };
+    }
+    const summary: FileSummary =
+      p.kind === 'json' ? { ...base, format: ours ? firstFormat! : 'unknown', documents } : yamlSummary(f.path, firstFormat, documents, p.templated);
+    f.out = this.output(summary, findings, facts, annotations, formats, p, deps);
+    this.setPods(f, pods);
+    if (f.indexUnits.length) f.lines = p.lines;
+    // Parses are kept by the ChunkCache (bounded) and by index documents only.
+    for (const u of units) {
+      if (!u) continue;
+      u.views = undefined;
+      if (!u.clusters.length && !u.objects.length) u.doc = undefined;
+    }
+    if (keep) {
+      f.units = units;
+      this.keep.delete(f.path);
+      this.keep.add(f.path);
+      if (this.keep.size > this.mode.keepDocuments) {
+        const oldest = this.keep.values().next().value as string;
+        this.keep.delete(oldest);
+        const o = this.files.get(oldest);
+        if (o) o.units = undefined;
+      }
+    } else {
+      f.units = undefined;
+    }
+  }
+
+  /** Runs (or reuses) the document and workspace rules of one document. */
+  private checkDocument(f: FileState, p: PreparedFile, c: ChunkSpan, u: DocUnit, out: RawFinding[], fileDeps: Map<string, number>): void {
+    const key = this.optionsKey;
+    const fmt = u.format!;
+    const needDoc = !u.docRun || u.docRun.key !== key;
+    const needWs = !u.wsRun || u.wsRun.key !== key || !sameMap(u.wsRun.deps, (k) => this.index.stamp(k));
+    if (needDoc || needWs) {
+      const doc = this.docOf(f, p, c, u);
+      if (!doc) return;
+      const v = (u.views ??= views(doc));
+      const text = (file?: string) => (file === undefined || file === f.path ? p.text : this.textOf(file));
+      const scope = (index: WorkspaceIndex, clusters: () => ClusterView[], accepts: RunScope['accepts']): RunScope => ({
+        options: this.options,
+        file: f.path,
+        frame: { file: f.path, base: c.base },
+        document: doc,
+        workloads: () => v.workloads,
+        clusters,
+        index,
+        text,
+        accepts,
+      });
+      if (needDoc) {
+        const found: RawFinding[] = [];
+        const s = scope(NO_INDEX, () => v.clusters, (file) => this.accepts(f, file));
+        for (const rule of this.docRules) {
+          if (!rule.meta.formats.includes(fmt) || this.options.rules[rule.meta.id] === 'off') continue;
+          runRule(rule, s, found);
+        }
+        u.docRun = { key, findings: found };
+      }
+      if (needWs) {
+        const found: RawFinding[] = [];
+        const deps = new Map<string, number>();
+        const index = this.index.tracked(deps, 'workspace');
+        const s = scope(index, () => index.clusters as ClusterView[], (file) => this.accepts(f, file));
+        for (const rule of this.wsRules) {
+          if (!rule.meta.formats.includes(fmt) || this.options.rules[rule.meta.id] === 'off') continue;
+          runRule(rule, s, found);
+        }
+        u.wsRun = { key, deps, findings: found };
+      }
+    }
+    for (const x of u.docRun!.findings) out.push(x);
+    for (const x of u.wsRun!.findings) out.push(x);
+    for (const [k, v] of u.wsRun!.deps) fileDeps.set(k, v);
+  }
+
+  /** A document's rules report in its own file; in a file outside the analysis, nowhere. */
+  private accepts(f: FileState, file: string): 'yes' | 'drop' | 'no' {
+    if (file === f.path) return 'yes';
+    const other = this.files.get(file);
+    return other && this.included(other) ? 'no' : 'drop';
+  }
+
+  /** Suppresses, sorts, fits: the file's part of the result. */
+  private output(
+    summary: FileSummary,
+    findings: Finding[],
+    facts: WorkloadFacts[],
+    annotations: Annotation[],
+    formats: Set<FormatId>,
+    p: { text: string; lines: LineIndex },
+    deps: Map<string, number>,
+  ): FileOutput {
+    const ignoreComments = p.text.includes('offload-ignore');
+    const kept = this.suppress(findings, p.lines, ignoreComments, annotations);
+    kept.sort(compareFindings);
+    return {
+      summary,
+      findings: kept,
+      workloads: this.fit(facts, kept),
+      facts,
+      formats,
+      annotations,
+      ignoreComments,
+      optionsKey: this.optionsKey,
+      deps,
+    };
+  }
+
+  private suppress(findings: Finding[], lines: LineIndex, comments: boolean, annotations: Annotation[]): Finding[] {
+    if (!comments && !annotations.length) return findings;
+    return findings.filter((x) => {
+      if (x.ruleId === PARSE_ERROR || x.ruleId === INTERNAL_ERROR) return true;
+      if (comments && commentSuppressionsFor(lines, x.range.start.line).some((s) => suppresses(s, x.ruleId))) return false;
+      if (annotations.length) {
+        const off = lines.offsetAt(x.range.start);
+        if (annotations.some((a) => off >= a.start && off <= a.end && a.rules.some((s) => suppresses(s, x.ruleId)))) return false;
+      }
+      return true;
+    });
+  }
+
+  private fit(facts: WorkloadFacts[], kept: readonly Finding[]): Workload[] {
+    if (!facts.length) return [];
+    const byWorkload = new Map<string, Finding[]>();
+    for (const x of kept) if (x.workloadId) (byWorkload.get(x.workloadId) ?? byWorkload.set(x.workloadId, []).get(x.workloadId)!).push(x);
+    return facts.map((w) => fitWorkload(w, byWorkload.get(w.id) ?? [], this.options));
+  }
+
+  private engineFinding(ruleId: string, severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
+    return { ruleId, severity, message, file, range: lines.range(start, Math.max(start, end)), platforms: [], effect: 'advice' };
+  }
+
+  private linesOf(file: string): LineIndex | undefined {
+    const f = this.files.get(file);
+    if (!f || !this.included(f)) return undefined;
+    return (f.lines ??= prepareFile(f.path, f.text, Infinity).lines);
+  }
+
+  /**
+   * The eksctl version as written: an unquoted `1.30` is the YAML float 1.3, so the
+   * source text, not the parsed value, says which version the author meant.
+   */
+  private writtenVersion(c: ClusterView): string | undefined {
+    const n = c.version;
+    if (!n || n.kind !== 'scalar') return undefined;
+    const text = this.files.get(c.file)?.text;
+    const t = text && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const raw = t?.slice(n.start, n.end).replace(/^['"]|['"]$/g, '').trim();
+    return raw || str(n);
+  }
+
+  // --- index rules -------------------------------------------------------------
+
+  private runIndexRules(files: FileState[], touched: Set<string>): void {
+    const formats = new Set<FormatId>();
+    for (const f of files) for (const x of f.out?.formats ?? []) formats.add(x);
+    const active = this.indexRules.filter((r) => this.options.rules[r.meta.id] !== 'off' && r.meta.formats.some((x) => formats.has(x)));
+    const crashFile = files[0]?.path;
+    const key = `${this.optionsKey}\u0000${active.map((r) => r.meta.id).join(',')}\u0000${crashFile ?? ''}`;
+    const prev = this.indexRun;
+    // Positions and suppressions of the findings depend on the files they are in, too.
+    if (prev && prev.key === key && sameMap(prev.deps, (k) => this.index.stamp(k)) && ![...prev.byFile.keys()].some((file) => touched.has(file))) return;
+    const deps = new Map<string, number>();
+    const index = this.index.tracked(deps, 'index');
+    const raw: RawFinding[] = [];
+    const scope: RunScope = {
+      options: this.options,
+      file: '',
+      workloads: () => {
+        throw new Error('index rules see no document: read ctx.index.pods');
+      },
+      clusters: () => index.clusters as ClusterView[],
+      index,
+      text: (file?: string) => (file !== undefined ? this.textOf(file) : ''),
+      accepts: (file) => (this.files.get(file) && this.included(this.files.get(file)!) ? 'yes' : 'drop'),
+      crashFile,
+    };
+    for (const rule of active) runRule(rule, scope, raw);
+    const byFile = new Map<string, Finding[]>();
+    const findings: Finding[] = [];
+    for (const r of raw) {
+      const lines = this.linesOf(r.file);
+      if (!lines) continue;
+      const x = toFinding(r, 0, lines, (file) => this.linesOf(file));
+      const out = this.files.get(r.file)?.out;
+      if (out && !this.keepIndexFinding(x, lines, out)) continue;
+      findings.push(x);
+      (byFile.get(x.file) ?? byFile.set(x.file, []).get(x.file)!).push(x);
+    }
+    for (const l of byFile.values()) l.sort(compareFindings);
+    this.indexRun = { key, deps, findings, byFile };
+  }
+
+  private keepIndexFinding(x: Finding, lines: LineIndex, out: FileOutput): boolean {
+    return this.suppress([x], lines, out.ignoreComments, out.annotations).length === 1;
+  }
+
+  // --- the result --------------------------------------------------------------
+
+  private assemble(files: FileState[]): AnalysisResult {
+    const options = this.options;
+    const extras = new Map<string, Finding[]>();
+    for (const [file, l] of this.indexRun?.byFile ?? []) extras.set(file, l);
+    if (this.configFindings.length) {
+      const cp = this.settings.configPath!;
+      const out = this.files.get(cp)?.out;
+      const lines = out ? this.linesOf(cp) : undefined;
+      const kept = out && lines ? this.suppress(this.configFindings, lines, out.ignoreComments, out.annotations) : this.configFindings;
+      // Config problems were reported before any rule: they come first among ties.
+      extras.set(cp, mergeSorted([...kept].sort(compareFindings), extras.get(cp) ?? []));
+    }
+    // Findings in path order (the sort's first key), whatever order the files are in.
+    const byPath = this.mode.order === 'path' ? files : [...files].sort((a, b) => cmpStr(a.path, b.path));
+    const findings: Finding[] = [];
+    const extraPaths = [...extras.keys()].filter((p) => !this.files.get(p)?.out || !this.included(this.files.get(p)!)).sort(cmpStr);
+    let e = 0;
+    const pushAll = (l: readonly Finding[]) => {
+      for (const x of l) findings.push(x);
+    };
+    for (const f of byPath) {
+      while (e < extraPaths.length && extraPaths[e] < f.path) pushAll(extras.get(extraPaths[e++])!);
+      const own = f.out!.findings;
+      const extra = extras.get(f.path);
+      if (extra) {
+        // Config problems sort before rule findings at the same place; index rules after.
+        pushAll(mergeSorted(own, extra));
+      } else pushAll(own);
+    }
+    while (e < extraPaths.length) pushAll(extras.get(extraPaths[e++])!);
+
+    // A finding of an index rule that names a workload changes its fit: its own
+    // findings are then taken from the whole sorted list, as a fresh analysis does.
+    let named: Map<string, Finding[]> | undefined;
+    for (const l of extras.values()) {
+      for (const x of l) {
+        if (!x.workloadId) continue;
+        named ??= new Map();
+        named.set(x.workloadId, []);
+      }
+    }
+    if (named) for (const x of findings) if (x.workloadId && named.has(x.workloadId)) named.get(x.workloadId)!.push(x);
+    const workloads: Workload[] = [];
+    for (const f of files) {
+      const out = f.out!;
+      if (named && out.facts.some((w) => named!.has(w.id))) {
+        for (let i = 0; i < out.facts.length; i++) {
+          const w = out.facts[i];
+          workloads.push(named.has(w.id) ? fitWorkload(w, named.get(w.id)!, options) : out.workloads[i]);
+        }
+      } else for (const w of out.workloads) workloads.push(w);
+    }
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const x of findings) counts[x.severity]++;
+    const byPlatform = {} as Record<PlatformId, number>;
+    for (const p of PLATFORMS) byPlatform[p] = 0;
+    for (const w of workloads) byPlatform[w.recommendation.platform]++;
+    return {
+      tool: { name: 'offload', version: ENGINE_VERSION, dataAsOf: DATA_AS_OF },
+      target: { eksVersion: options.eksVersion, eksVersionSource: options.eksVersionSource, regions: options.regions, today: options.today },
+      files: files.map((f) => f.out!.summary),
+      findings,
+      workloads,
+      recommendation: recommendWorkspace(workloads, options),
+      summary: {
+        files: files.length,
+        workloads: workloads.length,
+        findings: counts,
+        byPlatform: { 'ecs-ec2': byPlatform['ecs-ec2'], 'ecs-fargate': byPlatform['ecs-fargate'], 'eks-ec2': byPlatform['eks-ec2'], 'eks-fargate': byPlatform['eks-fargate'] },
+      },
+    };
+  }
+
+  /** Loads files in bulk (analyze()). */
+  addAll(files: readonly InputFile[]): void {
+    for (const f of files) this.update(f.path, f.text);
+  }
+}
+
+interface DocViews {
+  workloads: WorkloadView[];
+  clusters: ClusterView[];
+  objects: KubernetesObjectRef[];
+}
+
+/** The views of one parsed document: workloads, clusters and Kubernetes objects. */
+function views(doc: ParsedDocument): DocViews {
+  const workloads: WorkloadView[] = [];
+  const clusters: ClusterView[] = [];
+  const objects: KubernetesObjectRef[] = [];
+  if (doc.format === 'kubernetes') {
+    kubernetesObjects(doc.root).forEach((obj, i, all) => {
+      // Unnamed objects (generateName) are indexed too: annotation suppressions need them.
+      const name = str(obj.at('metadata', 'name')) ?? str(obj.at('metadata', 'generateName')) ?? '';
+      const kind = str(obj.get('kind'));
+      if (kind) objects.push({ kind, name, namespace: str(obj.at('metadata', 'namespace')), apiVersion: str(obj.get('apiVersion'))!, node: obj, doc });
+      const w = kubernetesWorkload(doc, obj, all.length > 1 || obj !== doc.root ? i : undefined);
+      if (w) workloads.push(w);
+    });
+  } else if (doc.format === 'ecs-task-definition') {
+    const task = taskDefinitionNode(doc.root);
+    if (task) workloads.push(ecsWorkload(doc, task));
+  } else if (doc.format === 'compose') {
+    workloads.push(...composeWorkloads(doc, doc.root));
+  } else if (doc.format === 'eksctl') {
+    clusters.push(eksctlCluster(doc, doc.root));
+  }
+  return { workloads, clusters, objects };
+}
+
+export type { FileModel };
