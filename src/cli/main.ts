@@ -12,6 +12,7 @@ import { ruleDocs } from '../engine/rule-docs';
 import { versionsCommand } from './commands/versions';
 import { regionsCommand } from './commands/regions';
 import { ENGINE_VERSION } from '../engine/version';
+import { PARALLEL_MIN_FILES, analyzeParallel, jobsFor } from './parallel';
 
 const USAGE = `Usage: offload <command> [options]
 
@@ -29,6 +30,7 @@ Scan options:
   --config FILE                       Use this .offload.yaml
   --fail-on error|warning|info|none   Exit 1 when a finding reaches this severity (default: error)
   --output FILE                       Write the report to FILE instead of standard output
+  --jobs N|auto                       Worker threads for large scans (default: auto, one per core from ${PARALLEL_MIN_FILES} files)
 
 Exit codes: 0 nothing reached --fail-on, 1 something did, 2 bad usage or an unreadable path.`;
 
@@ -41,7 +43,21 @@ export interface Io {
   isTTY: boolean;
 }
 
+/** Runs a command and returns its exit code. Scans run on this thread. */
 export function main(argv: string[], io: Io): number {
+  return dispatch(argv, io, false) as number;
+}
+
+/** As {@link main}, but a large scan shares its files out to worker threads (`--jobs`). */
+export function mainAsync(argv: string[], io: Io): Promise<number> {
+  try {
+    return Promise.resolve(dispatch(argv, io, true));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function dispatch(argv: string[], io: Io, threads: boolean): number | Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
@@ -56,7 +72,7 @@ export function main(argv: string[], io: Io): number {
         io.out(`offload ${ENGINE_VERSION}\n`);
         return 0;
       case 'scan':
-        return scan(rest, io);
+        return scan(rest, io, threads);
       case 'versions':
         return versionsCommand(withToday(rest, io.today), (l) => io.out(l + '\n'), (l) => io.err(l + '\n'));
       case 'regions':
@@ -65,8 +81,8 @@ export function main(argv: string[], io: Io): number {
         return listRules(rest, io);
       default:
         // `offload examples` reads as `offload scan examples`, as users expect of a linter.
-        if (!cmd.startsWith('-') && fs.existsSync(path.resolve(io.cwd, cmd))) return scan(argv, io);
-        if (cmd.startsWith('-')) return scan(argv, io);
+        if (!cmd.startsWith('-') && fs.existsSync(path.resolve(io.cwd, cmd))) return scan(argv, io, threads);
+        if (cmd.startsWith('-')) return scan(argv, io, threads);
         throw new UsageError(`unknown command "${cmd}" (try: offload scan ${cmd})`);
     }
   } catch (e) {
@@ -84,7 +100,7 @@ function withToday(args: string[], today: string): string[] {
 
 const SEVERITY_RANK: Record<Severity | 'none', number> = { hint: 0, info: 1, warning: 2, error: 3, none: 99 };
 
-function scan(argv: string[], io: Io): number {
+function scan(argv: string[], io: Io, threads: boolean): number | Promise<number> {
   const p = parseArgs(argv, {
     format: { value: true },
     'eks-version': { value: true },
@@ -96,6 +112,7 @@ function scan(argv: string[], io: Io): number {
     'fail-on': { value: true, repeat: true },
     output: { value: true },
     'no-color': {},
+    jobs: { value: true },
   });
   const format = one(p, 'format') ?? 'text';
   if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown, not "${format}"`);
@@ -153,12 +170,16 @@ function scan(argv: string[], io: Io): number {
   if (eksVersion) options.eksVersion = eksVersion;
   if (regions?.length) options.regions = regions;
   if (today) options.today = today;
-  const result: AnalysisResult = analyze(inputs, {
-    options,
-    configText,
-    configPath: configPath ? toRel(io.cwd, configPath) : undefined,
-    today: io.today,
-  });
+  const analyzeOptions = { options, configText, configPath: configPath ? toRel(io.cwd, configPath) : undefined, today: io.today };
+  // Many files: share them out to worker threads, one per core (the same result).
+  const jobsArg = one(p, 'jobs');
+  if (jobsArg !== undefined && jobsArg !== 'auto' && !/^[1-9]\d{0,1}$/.test(jobsArg)) throw new UsageError(`--jobs must be a number of threads (1-99) or auto, not "${jobsArg}"`);
+  const jobs = threads ? jobsFor(jobsArg, inputs) : 1;
+  if (jobs > 1) return analyzeParallel(inputs, analyzeOptions, jobs).then((result) => report(result, p, io, format, failOn));
+  return report(analyze(inputs, analyzeOptions), p, io, format, failOn);
+}
+
+function report(result: AnalysisResult, p: ReturnType<typeof parseArgs>, io: Io, format: string, failOn: Severity | 'none'): number {
   const color = io.isTTY && !p.flags.has('no-color') && !process.env.NO_COLOR && !one(p, 'output');
   const text =
     format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, ruleDocs()) : format === 'markdown' ? formatMarkdown(result) : formatText(result, color);
@@ -213,12 +234,18 @@ function listRules(argv: string[], io: Io): number {
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2), {
+  const code = mainAsync(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     today: new Date().toISOString().slice(0, 10),
     isTTY: !!process.stdout.isTTY,
   });
-  process.exitCode = code;
+  code.then(
+    (c) => (process.exitCode = c),
+    (e: unknown) => {
+      process.stderr.write(`offload: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -53,7 +53,7 @@ import { matchesAnyGlob } from './glob';
 import { DATA_AS_OF } from './knowledge';
 import { ENGINE_VERSION } from './version';
 import type { RawFinding, RunScope } from './run-rules';
-import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, engineRaw, runRule, toFinding } from './run-rules';
+import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, runRule, toFinding } from './run-rules';
 
 export interface SessionOptions {
   /** ISO date of "today"; hosts pass the real date, tests pin it. */
@@ -91,6 +91,19 @@ export interface AnalysisSession {
   readonly size: number;
   /** Whether the session holds this path. */
   has(path: string): boolean;
+  /**
+   * One file's findings and workloads in the last result (call `result()` first). The
+   * arrays are the same objects from one result to the next for as long as the file's
+   * part did not change, so `a.findings !== b.findings` tells a host which files to
+   * republish. Undefined for a file without a part.
+   */
+  filePart(path: string): FileResultPart | undefined;
+}
+
+/** A file's share of a result. */
+export interface FileResultPart {
+  readonly findings: readonly Finding[];
+  readonly workloads: readonly Workload[];
 }
 
 export function createSession(opts: SessionOptions): AnalysisSession {
@@ -108,8 +121,13 @@ export interface EngineMode {
   keepDocuments: number;
 }
 
-/** Default bound of a session's private parse cache, in characters of YAML (about 25 bytes each once parsed). */
-const SESSION_CACHE_CHARS = 2_000_000;
+/**
+ * Default bound of a session's private parse cache, in characters of YAML (about 25
+ * bytes each once parsed, so about 10 MB): enough for the files being edited, whose
+ * untouched documents then need no parse; the rest of the workspace is held as facts
+ * and findings, not parses.
+ */
+const SESSION_CACHE_CHARS = 400_000;
 
 // ---------------------------------------------------------------------------
 // Per-document and per-file state
@@ -156,6 +174,20 @@ interface DocUnit {
   wsRun?: { key: string; deps: Map<string, number>; findings: RawFinding[] };
 }
 
+/** A file's part of a result, as plain data (structured-cloneable): what a worker thread hands back. */
+export interface FilePart {
+  path: string;
+  optionsKey: string;
+  summary: FileSummary;
+  findings: Finding[];
+  workloads: Workload[];
+  facts: WorkloadFacts[];
+  formats: FormatId[];
+  annotations: Annotation[];
+  ignoreComments: boolean;
+  pods: PodRef[];
+}
+
 interface FileOutput {
   summary: FileSummary;
   /** Sorted and suppressed; without the findings of index rules. */
@@ -170,6 +202,8 @@ interface FileOutput {
   optionsKey: string;
   /** Index parts the file's workspace-rule runs read, with the stamp they saw. */
   deps: Map<string, number>;
+  /** The index generation `deps` were last found current at. */
+  checkedAt: number;
 }
 
 interface FileState {
@@ -206,6 +240,11 @@ class IndexState {
   private podList: PodRef[] | undefined;
 
   constructor(private readonly files: () => readonly FileState[]) {}
+
+  /** Changes whenever any stamp does: a run that saw this generation saw every stamp as it is. */
+  get generation(): number {
+    return this.next;
+  }
 
   stamp(key: string): number {
     return this.stamps.get(key) ?? 0;
@@ -381,6 +420,9 @@ export class Engine implements AnalysisSession {
   private readonly indexRules: readonly Rule[];
   /** Files whose units are kept, least recently changed first. */
   private readonly keep = new Set<string>();
+  private readonly indexOnly = new Set<string>();
+  /** Files whose text changed since the last index pass. */
+  private readonly staleFiles = new Set<FileState>();
 
   private settings: Required<Pick<SessionOptions, 'today'>> & SessionSettings;
   private settingsDirty = true;
@@ -391,7 +433,12 @@ export class Engine implements AnalysisSession {
   private optionsKey = '';
   private indexRun: { key: string; deps: Map<string, number>; findings: Finding[]; byFile: Map<string, Finding[]> } | undefined;
   private configFindings: Finding[] = [];
+  /** Formats present in the workspace, as of the last result (index rules run only where theirs are). */
+  private formats: Set<FormatId> | undefined;
+  private listDirtySinceFormats = true;
   private last: AnalysisResult | undefined;
+  /** Per file, what the last result holds for it (identity-stable while unchanged). */
+  private partsByPath = new Map<string, FileResultPart>();
   private changed = true;
 
   constructor(
@@ -415,6 +462,10 @@ export class Engine implements AnalysisSession {
     return this.files.has(path);
   }
 
+  filePart(path: string): FileResultPart | undefined {
+    return this.partsByPath.get(path);
+  }
+
   update(path: string, text: string): void {
     const f = this.files.get(path);
     if (f) {
@@ -422,8 +473,11 @@ export class Engine implements AnalysisSession {
       f.text = text;
       f.stale = true;
       f.out = undefined;
+      this.staleFiles.add(f);
     } else {
-      this.files.set(path, { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [] });
+      const nf: FileState = { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [] };
+      this.files.set(path, nf);
+      this.staleFiles.add(nf);
       this.listDirty = true;
     }
     this.changed = true;
@@ -434,6 +488,8 @@ export class Engine implements AnalysisSession {
     if (!f) return;
     this.files.delete(path);
     this.keep.delete(path);
+    this.indexOnly.delete(path);
+    this.staleFiles.delete(f);
     this.listDirty = true;
     this.changed = true;
     this.setContribution(f, { clusters: [], objects: [] });
@@ -464,6 +520,7 @@ export class Engine implements AnalysisSession {
       const all = [...this.files.values()];
       this.list = this.mode.order === 'path' ? all.sort((a, b) => cmpStr(a.path, b.path)) : all;
       this.listDirty = false;
+      this.listDirtySinceFormats = true;
       this.index.reorder();
     }
     return this.list;
@@ -475,6 +532,34 @@ export class Engine implements AnalysisSession {
 
   result(): AnalysisResult {
     if (!this.changed && this.last) return this.last;
+    const { files, touched } = this.refresh();
+
+    // Config problems.
+    this.configFindings = [];
+    const configPath = this.settings.configPath;
+    if (this.config && configPath) {
+      const text = this.settings.configText ?? '';
+      const lines = prepareFile(configPath, text, Infinity).lines;
+      for (const p of this.config.problems) {
+        const s = p.start;
+        this.configFindings.push({ ruleId: CONFIG_ERROR, severity: 'warning', message: p.message, file: configPath, range: lines.range(s, Math.max(s, p.end)), platforms: [], effect: 'advice' });
+      }
+    }
+
+    // Index rules.
+    this.runIndexRules(files, touched);
+
+    this.last = this.assemble(files);
+    this.changed = false;
+    this.settingsDirty = false;
+    return this.last;
+  }
+
+  /**
+   * Brings every file's part up to date: settings, the index pass, the options, the
+   * analysis pass. Returns the files of the result and those analysed now.
+   */
+  private refresh(only?: ReadonlySet<string>): { files: FileState[]; touched: Set<string> } {
     if (this.settingsDirty) {
       const { configText } = this.settings;
       this.config = configText !== undefined ? parseConfig(configText) : undefined;
@@ -488,15 +573,16 @@ export class Engine implements AnalysisSession {
           f.stale = true;
           f.out = undefined;
           f.units = undefined;
+          this.staleFiles.add(f);
         }
         this.listDirty = true;
       }
     }
-    const files = this.ordered().filter((f) => this.included(f));
+    const files = this.ordered().filter((f) => this.included(f) && !this.indexOnly.has(f.path));
 
     // Phase 0: the index. Only documents that can hold an indexed object or a cluster
     // are parsed here; everything else waits for phase 1.
-    for (const f of this.list) {
+    for (const f of this.staleFiles.size ? this.list : []) {
       if (!f.stale) continue;
       if (this.included(f)) this.readIndexEntries(f);
       else {
@@ -527,34 +613,95 @@ export class Engine implements AnalysisSession {
     // part of the index that changed since.
     const touched = new Set<string>();
     for (const f of files) {
-      if (f.out && f.out.optionsKey === this.optionsKey && sameMap(f.out.deps, (k) => this.index.stamp(k))) continue;
+      if (only && !only.has(f.path)) continue;
+      const out = f.out;
+      if (out && out.optionsKey === this.optionsKey) {
+        // Nothing in the index changed since this file's runs were found current: skip the check.
+        if (out.checkedAt === this.index.generation) continue;
+        if (sameMap(out.deps, (k) => this.index.stamp(k))) {
+          out.checkedAt = this.index.generation;
+          continue;
+        }
+      }
       this.analyzeFile(f);
       touched.add(f.path);
     }
-    for (const f of this.list) {
+    for (const f of this.staleFiles) {
       f.stale = false;
-      f.prep = undefined;
+      if (!only || only.has(f.path)) f.prep = undefined;
     }
+    this.staleFiles.clear();
+    return { files, touched };
+  }
 
-    // Config problems.
-    this.configFindings = [];
-    const configPath = this.settings.configPath;
-    if (this.config && configPath) {
-      const text = this.settings.configText ?? '';
-      const lines = prepareFile(configPath, text, Infinity).lines;
-      for (const p of this.config.problems) {
-        const s = p.start;
-        this.configFindings.push({ ruleId: CONFIG_ERROR, severity: 'warning', message: p.message, file: configPath, range: lines.range(s, Math.max(s, p.end)), platforms: [], effect: 'advice' });
-      }
+  // --- sharing the work (the CLI's worker threads) ------------------------------
+
+  /**
+   * Adds a file that only feeds the index: it takes its place in the file order and
+   * its clusters and indexed objects count, but it gets no part of its own. A worker
+   * that analyses a share of the files is given every file with an index needle this
+   * way, so its index and options are the whole workspace's.
+   */
+  updateIndexOnly(path: string, text: string): void {
+    this.update(path, text);
+    this.indexOnly.add(path);
+  }
+
+  /**
+   * The parts of these files (of all that are not index-only when omitted), as plain
+   * data for another thread. A file whose part was taken is index-only from then on,
+   * and its part is not kept here.
+   */
+  parts(only?: readonly string[]): FilePart[] {
+    const set = only ? new Set(only) : undefined;
+    const { files } = this.refresh(set);
+    this.changed = true;
+    return files.filter((f) => !set || set.has(f.path)).map((f) => {
+      this.indexOnly.add(f.path);
+      const out = f.out!;
+      const part: FilePart = {
+        path: f.path,
+        optionsKey: out.optionsKey,
+        summary: out.summary,
+        findings: out.findings,
+        workloads: out.workloads,
+        facts: out.facts,
+        formats: [...out.formats],
+        annotations: out.annotations,
+        ignoreComments: out.ignoreComments,
+        pods: f.pods,
+      };
+      f.out = undefined;
+      f.units = undefined;
+      return part;
+    });
+  }
+
+  /**
+   * Takes parts made elsewhere for files already added here, so `result()` analyses
+   * only what is left (the index pass, the index rules, the assembly). A part made
+   * under other options is ignored and its file analysed here.
+   */
+  adopt(parts: readonly FilePart[]): void {
+    for (const p of parts) {
+      const f = this.files.get(p.path);
+      if (!f) continue;
+      f.out = {
+        summary: p.summary,
+        findings: p.findings,
+        workloads: p.workloads,
+        facts: p.facts,
+        formats: new Set(p.formats),
+        annotations: p.annotations,
+        ignoreComments: p.ignoreComments,
+        optionsKey: p.optionsKey,
+        deps: new Map(),
+        checkedAt: 0,
+      };
+      f.pods = p.pods;
+      this.index.bump('pods');
     }
-
-    // Index rules.
-    this.runIndexRules(files, touched);
-
-    this.last = this.assemble(files);
-    this.changed = false;
-    this.settingsDirty = false;
-    return this.last;
+    this.changed = true;
   }
 
   // --- phase 0 -----------------------------------------------------------------
@@ -615,6 +762,8 @@ export class Engine implements AnalysisSession {
     const crlf = p.kind === 'yaml' ? p.crlf : false;
     const old = f.units?.[c.docIndex] ?? f.indexUnits.find((u) => u.docIndex === c.docIndex);
     if (old && old.raw === c.raw && old.templated === templated && old.crlf === crlf) {
+      // The same text, but from the current version of the file: old versions can go.
+      old.raw = c.raw;
       if (needEntries && old.placedAt !== c.base && (old.clusters.length || old.objects.length)) {
         // Moved: its nodes' offsets changed, so the index gets new entries.
         const doc = this.docOf(f, p, c, old);
@@ -853,6 +1002,7 @@ export class Engine implements AnalysisSession {
       ignoreComments,
       optionsKey: this.optionsKey,
       deps,
+      checkedAt: this.index.generation,
     };
   }
 
@@ -902,8 +1052,13 @@ export class Engine implements AnalysisSession {
   // --- index rules -------------------------------------------------------------
 
   private runIndexRules(files: FileState[], touched: Set<string>): void {
-    const formats = new Set<FormatId>();
-    for (const f of files) for (const x of f.out?.formats ?? []) formats.add(x);
+    if (touched.size || !this.formats || this.listDirtySinceFormats) {
+      const formats = new Set<FormatId>();
+      for (const f of files) for (const x of f.out?.formats ?? []) formats.add(x);
+      this.formats = formats;
+      this.listDirtySinceFormats = false;
+    }
+    const formats = this.formats;
     const active = this.indexRules.filter((r) => this.options.rules[r.meta.id] !== 'off' && r.meta.formats.some((x) => formats.has(x)));
     const crashFile = files[0]?.path;
     const key = `${this.optionsKey}\u0000${active.map((r) => r.meta.id).join(',')}\u0000${crashFile ?? ''}`;
@@ -967,16 +1122,29 @@ export class Engine implements AnalysisSession {
     const pushAll = (l: readonly Finding[]) => {
       for (const x of l) findings.push(x);
     };
+    const prevParts = this.partsByPath;
+    const parts = new Map<string, FileResultPart>();
+    const mergedFindings = new Map<string, Finding[]>();
+    const extraOnly = (p: string) => {
+      const l = extras.get(p)!;
+      pushAll(l);
+      const prev = prevParts.get(p);
+      parts.set(p, prev && sameList(prev.findings, l) && !prev.workloads.length ? prev : { findings: l, workloads: [] });
+    };
     for (const f of byPath) {
-      while (e < extraPaths.length && extraPaths[e] < f.path) pushAll(extras.get(extraPaths[e++])!);
+      while (e < extraPaths.length && extraPaths[e] < f.path) extraOnly(extraPaths[e++]);
       const own = f.out!.findings;
       const extra = extras.get(f.path);
       if (extra) {
-        // Config problems sort before rule findings at the same place; index rules after.
-        pushAll(mergeSorted(own, extra));
+        // Index rules report after the rules of the file's own documents.
+        const prev = prevParts.get(f.path)?.findings as Finding[] | undefined;
+        let l = mergeSorted(own, extra);
+        if (prev && sameList(prev, l)) l = prev;
+        mergedFindings.set(f.path, l);
+        pushAll(l);
       } else pushAll(own);
     }
-    while (e < extraPaths.length) pushAll(extras.get(extraPaths[e++])!);
+    while (e < extraPaths.length) extraOnly(extraPaths[e++]);
 
     // A finding of an index rule that names a workload changes its fit: its own
     // findings are then taken from the whole sorted list, as a fresh analysis does.
@@ -992,13 +1160,14 @@ export class Engine implements AnalysisSession {
     const workloads: Workload[] = [];
     for (const f of files) {
       const out = f.out!;
-      if (named && out.facts.some((w) => named!.has(w.id))) {
-        for (let i = 0; i < out.facts.length; i++) {
-          const w = out.facts[i];
-          workloads.push(named.has(w.id) ? fitWorkload(w, named.get(w.id)!, options) : out.workloads[i]);
-        }
-      } else for (const w of out.workloads) workloads.push(w);
+      let own = out.workloads;
+      if (named && out.facts.some((w) => named!.has(w.id))) own = out.facts.map((w, i) => (named!.has(w.id) ? fitWorkload(w, named!.get(w.id)!, options) : out.workloads[i]));
+      for (const w of own) workloads.push(w);
+      const fl = mergedFindings.get(f.path) ?? out.findings;
+      const prev = prevParts.get(f.path);
+      parts.set(f.path, prev && prev.findings === fl && (prev.workloads === own || (own !== out.workloads && sameList(prev.workloads, own))) ? prev : { findings: fl, workloads: own });
     }
+    this.partsByPath = parts;
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const x of findings) counts[x.severity]++;
     const byPlatform = {} as Record<PlatformId, number>;

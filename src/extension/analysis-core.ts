@@ -1,11 +1,12 @@
 /**
- * The workspace model the analysis runs on: path → text plus one shared parse cache.
- * The same code runs in the analysis worker thread (analysis-worker.ts) and, where a
- * worker cannot start, in the extension host itself (analyzer.ts). Pure: no vscode,
- * no worker_threads, no file system.
+ * The workspace model the analysis runs on: an incremental engine session (path →
+ * text, re-checking only what an edit touched) and its parse cache. The same code runs
+ * in the analysis worker thread (analysis-worker.ts) and, where a worker cannot start,
+ * in the extension host itself (analyzer.ts). Pure: no vscode, no worker_threads, no
+ * file system.
  */
-import { ChunkCache, analyze } from '../engine';
-import type { AnalysisResult, Finding, UserOptions, Workload } from '../engine';
+import { ChunkCache, createSession } from '../engine';
+import type { AnalysisResult, AnalysisSession, Finding, SessionSettings, UserOptions, Workload } from '../engine';
 import { warmCache } from '../engine/host-api';
 
 /** A file's new text, or null when it is gone. Paths are workspace-relative. */
@@ -89,25 +90,28 @@ export class ResultAssembler {
 }
 
 export class AnalysisCore {
-  private readonly files = new Map<string, string>();
-  private readonly cache = new ChunkCache();
-  /** What the receiver holds: file → signature of its part. */
-  private sentParts = new Map<string, string>();
+  /** The session's parse cache, bounded as the session's own would be; scans warm it. */
+  private readonly cache = new ChunkCache(50_000, 2_000_000);
+  private readonly session: AnalysisSession = createSession({ today: '1970-01-01', cache: this.cache });
+  private settingsKey = '';
+  /** What the receiver holds, per file. */
+  private sentParts = new Map<string, SentPart>();
   private needsFull = true;
 
   get size(): number {
-    return this.files.size;
+    return this.session.size;
   }
 
   apply(changes: readonly FileChange[]): void {
     for (const c of changes) {
-      if (c.text === null) this.files.delete(c.path);
-      else this.files.set(c.path, c.text);
+      if (c.text === null) this.session.remove(c.path);
+      else this.session.update(c.path, c.text);
     }
   }
 
   prime(req: PrimeRequest): void {
     this.apply(req.changes);
+    // Parse now, while the host is still reading files: the first result finds the parses cached.
     for (const c of req.changes) if (c.text !== null) warmCache({ path: c.path, text: c.text }, this.cache, req.maxFileSizeBytes);
   }
 
@@ -115,8 +119,14 @@ export class AnalysisCore {
     const started = performance.now();
     try {
       this.apply(req.changes);
-      const files = [...this.files].map(([path, text]) => ({ path, text })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      const result = analyze(files, { options: req.options, configText: req.configText, configPath: req.configPath, today: req.today, cache: this.cache });
+      const settings: SessionSettings = { today: req.today, options: req.options, configText: req.configText, configPath: req.configPath };
+      // setOptions invalidates what depends on settings, so only call it on a change.
+      const key = JSON.stringify(settings);
+      if (key !== this.settingsKey) {
+        this.session.setOptions(settings);
+        this.settingsKey = key;
+      }
+      const result = this.session.result();
       return { type: 'result', id: req.id, delta: this.diff(result), ms: performance.now() - started };
     } catch (err) {
       return { type: 'error', id: req.id, message: (err as Error)?.stack ?? String(err) };
@@ -131,11 +141,15 @@ export class AnalysisCore {
     for (const w of result.workloads) part(w.file).workloads.push(w);
     const full = this.needsFull;
     const changed: FilePart[] = [];
-    const next = new Map<string, string>();
+    const next = new Map<string, SentPart>();
     for (const [file, p] of byFile) {
-      const signature = JSON.stringify(p);
-      next.set(file, signature);
-      if (full || this.sentParts.get(file) !== signature) changed.push({ file, ...p, signature: hash(signature) });
+      const prev = this.sentParts.get(file);
+      // The session hands back the same objects for a file it did not redo: then the
+      // part is unchanged without serialising it.
+      const same = prev && sameItems(prev.findings, p.findings) && sameItems(prev.workloads, p.workloads);
+      const json = same ? prev.json : JSON.stringify(p);
+      next.set(file, { ...p, json });
+      if (full || !prev || prev.json !== json) changed.push({ file, ...p, signature: hash(json) });
     }
     const removed = full ? [] : [...this.sentParts.keys()].filter((f) => !next.has(f));
     this.sentParts = next;
@@ -151,6 +165,16 @@ export class AnalysisCore {
     }
     return this.analyze(req);
   }
+}
+
+interface SentPart {
+  findings: Finding[];
+  workloads: Workload[];
+  json: string;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** FNV-1a, 32 bit, as hex: a short stand-in for a long signature. */

@@ -612,7 +612,6 @@ export class AnalysisService implements vscode.Disposable {
     if (this.config) covered.push({ uri: this.config.uri, path: this.config.path });
     // Files removed while the analysis ran keep no diagnostics.
     const live = covered.filter((c) => this.entries.has(c.uri.toString()) || c.uri.toString() === this.config?.uri.toString());
-    require('fs').appendFileSync('/tmp/ca-debug.log', `${Date.now() % 100000} RUN changes=${changes.map((c) => c.path + (c.text === null ? ':del' : ':' + c.text.length)).join(',')} primed=${primed} orders=${result.findings.filter((f) => f.file.includes('orders')).length} files=${result.files.length} changed=${output.changedFiles.join(',')}\n`);
     this.diagnostics.publish(result, live, (f) => this.uriOf(f), output.signature);
     this.log.debug(
       `Analysed ${current.size} files (${changes.length} sent, ${output.changedFiles.length} with new results) in ${Math.round(ms)} ms (${this.analyzer.kind}), ${Math.round(performance.now() - started)} ms in all: ${result.findings.length} findings, ${result.workloads.length} workloads`,

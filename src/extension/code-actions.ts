@@ -30,11 +30,8 @@ export class OffloadCodeActions implements vscode.CodeActionProvider {
 
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const isConfig = this.service.isConfigDocument(doc);
-    const dbg = (m: string) => require('fs').appendFileSync('/tmp/ca-debug.log', `${Date.now() % 100000} ${doc.uri.path.split('/').pop()} ${m}\n`);
-    dbg(`start analysed=${this.service.isAnalysed(doc)} only=${context.only?.value} diags=${context.diagnostics.length} tracked=${this.service.trackedPath(doc.uri)}`);
     if (!isConfig && !this.service.isAnalysed(doc)) return [];
     await this.service.ensureFresh(doc);
-    dbg(`fresh cancelled=${token.isCancellationRequested} findings=${this.service.findingsIn(doc.uri).length} match=${context.diagnostics.map((d) => this.service.findingsIn(doc.uri).some((f) => sameFinding(d, f))).join(',')}`);
     if (token.isCancellationRequested) return [];
     const findings = this.service.findingsIn(doc.uri);
     const only = context.only;

@@ -6,8 +6,8 @@
 /** Everything the scan and the watchers look at (VS Code glob syntax). */
 export const MANIFEST_GLOB = '**/{*.yaml,*.yml,*.json,*.jsonc,Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile}';
 
-/** Never read: dependencies, VCS metadata, lock files (large and never manifests). */
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/package-lock.json', '**/npm-shrinkwrap.json', '**/composer.lock', '**/.offload.yaml'];
+/** Never read: dependencies, VCS and editor metadata, lock files (large and never manifests). */
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode/**', '**/package-lock.json', '**/npm-shrinkwrap.json', '**/composer.lock', '**/.offload.yaml'];
 
 export const CONFIG_FILE = '.offload.yaml';
 
@@ -16,7 +16,7 @@ const MANIFEST_NAME = /(\.(ya?ml|jsonc?)$)|(^(Dockerfile|Containerfile)(\..+)?$)
 /** Whether a workspace-relative path is a file Offload analyses. */
 export function isManifestPath(rel: string): boolean {
   const segments = rel.split('/');
-  if (segments.includes('node_modules') || segments.includes('.git')) return false;
+  if (segments.includes('node_modules') || segments.includes('.git') || segments.includes('.vscode')) return false;
   const base = segments[segments.length - 1];
   if (base === CONFIG_FILE || base === 'package-lock.json' || base === 'npm-shrinkwrap.json' || base === 'composer.lock') return false;
   return MANIFEST_NAME.test(base);

@@ -30,8 +30,20 @@ function shown(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+const tables = new Map<string, { starts: number[]; ends: number[] }>();
+
 /** Line starts by YAML/LSP rules (CRLF, LF, lone CR), computed here independently of the engine. */
 function lineTable(text: string): { starts: number[]; ends: number[] } {
+  let t = tables.get(text);
+  if (!t) {
+    if (tables.size > 16) tables.clear();
+    t = computeLineTable(text);
+    tables.set(text, t);
+  }
+  return t;
+}
+
+function computeLineTable(text: string): { starts: number[]; ends: number[] } {
   const starts = [0];
   const ends: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -54,7 +66,8 @@ function offsetOf(t: { starts: number[]; ends: number[] }, p: Position, where: s
   return t.starts[p.line] + p.character;
 }
 
-function checkRange(text: string, r: Range | undefined, where: string): [number, number] {
+/** Throws unless `r` lies inside `text` (BOM-stripped), start before end, not splitting a surrogate pair. */
+export function checkRange(text: string, r: Range | undefined, where: string): [number, number] {
   if (!r || !r.start || !r.end) fail(`${where}: no range`);
   const t = lineTable(text);
   const a = offsetOf(t, r.start, `${where} start`);
@@ -138,7 +151,7 @@ function eolOf(text: string): 'crlf' | 'lf' | 'mixed' | 'none' {
  * outside their ranges, keep the file's line breaks, and the result re-parses
  * (no new parse error, same format, same workloads) without the finding it fixed.
  */
-export function checkFixes(c: Case, r = checkNoCrash(c), limit = 6): void {
+export function checkFixes(c: Case, r = checkNoCrash(c), limit = 4): void {
   const withFix = r.findings.filter((f) => f.fix || f.suggestions?.length);
   if (!withFix.length) return;
   // A few per case, chosen by `pick`, so the cost stays bounded and a case replays.

@@ -4,6 +4,7 @@ import { DAEMONSET_YAML, ECS_BAD_SIZE_JSON, ECS_BAD_SIZE_NAME, ECS_GOOD_MEMORY }
 import {
   codeOf,
   formatDiagnostics,
+  jsonValueRange,
   open,
   rangeOf,
   rangesOf,
@@ -13,16 +14,6 @@ import {
   waitForRule,
   writeFixture,
 } from './helpers';
-
-/** The range of a JSON property's value, quotes included: `"cpu": "256"` gives `"256"`. */
-function jsonValueRange(doc: vscode.TextDocument, key: string): vscode.Range {
-  const keyRange = rangeOf(doc, `"${key}"`);
-  const line = doc.lineAt(keyRange.start.line).text;
-  const m = /:\s*("[^"]*"|[^,\s}]+)/.exec(line.slice(keyRange.end.character));
-  assert.ok(m, `no value for "${key}" on line ${keyRange.start.line}`);
-  const start = keyRange.end.character + m.index + m[0].length - m[1].length;
-  return new vscode.Range(keyRange.start.line, start, keyRange.start.line, start + m[1].length);
-}
 
 describe('diagnostics', () => {
   after(removeFixtures);
@@ -47,8 +38,9 @@ describe('diagnostics', () => {
       assert.equal(diags.find(onValue)!.source, SOURCE);
     });
 
+    // Each test writes the fixture itself, so either runs alone (--grep) or in any order.
     it('is cleared once the memory is a size Fargate accepts', async () => {
-      const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'offload-it', ECS_BAD_SIZE_NAME);
+      const uri = await writeFixture(ECS_BAD_SIZE_NAME, ECS_BAD_SIZE_JSON);
       const { document } = await open(uri);
       await waitForRule(uri, 'ecs-fargate-task-size');
       const edit = new vscode.WorkspaceEdit();

@@ -50,3 +50,11 @@ export const ECS_BAD_SIZE_JSON = `{
 `;
 /** The same task definition at a size Fargate accepts. */
 export const ECS_GOOD_MEMORY = '"512"';
+
+/**
+ * EKS 1.31's extended support ends on this day (AWS's published calendar).
+ * examples/cluster/eksctl-cluster.yaml targets 1.31: before this day it is in
+ * extended support, from it on past the end. The suite runs on the real date,
+ * so tests expect whichever applies.
+ */
+export const EKS_131_EXTENDED_END = '2026-11-26';

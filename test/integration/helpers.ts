@@ -2,6 +2,9 @@
 // event and bounded by a deadline; none sleeps for a fixed time. A timeout
 // fails with what was seen instead, so a red test says what went wrong.
 import * as vscode from 'vscode';
+import type { OffloadApi } from '../../src/extension/extension';
+
+export type { OffloadApi };
 
 export const EXTENSION_ID = 'offload-dev.offload';
 /** Diagnostics published by Offload carry this source; `code` is the rule id. */
@@ -117,10 +120,21 @@ export function workspaceRoot(): vscode.Uri {
 export async function writeFixture(name: string, content: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(workspaceRoot(), FIXTURE_DIR, name);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+  // An editor already open on it (from an earlier test) reloads from disk only
+  // when the file watcher reports the write: reload it now, edits discarded.
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc && doc.getText() !== content) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (doc.getText() !== content) throw new Error(`the open editor on ${vscode.workspace.asRelativePath(uri)} kept its old text`);
+  }
   return uri;
 }
 
 export async function removeFixtures(): Promise<void> {
+  // Close their editors first (reverting edits, so no save prompt): a dirty
+  // editor on a deleted file would keep its text in the analysis.
+  await closeFixtures();
   const dir = vscode.Uri.joinPath(workspaceRoot(), FIXTURE_DIR);
   await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
@@ -165,10 +179,31 @@ export async function hoverText(uri: vscode.Uri, position: vscode.Position): Pro
     .join('\n---\n');
 }
 
-export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-  return actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+/**
+ * The code actions (not plain commands) VS Code's providers return for `range`,
+ * optionally only those of `kind` (and its sub-kinds).
+ *
+ * VS Code cancels a code-action request when the set of registered providers
+ * changes while it runs (another extension activating), and the answer is then
+ * an empty list. So an empty answer is asked again, after Offload is idle, at
+ * most `attempts` times in all; a test that expects no action passes `attempts: 1`.
+ */
+export async function codeActions(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  kind?: string,
+  { attempts = 4 }: { attempts?: number } = {},
+): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    const raw =
+      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    const actions = raw.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+    if (actions.length || attempt >= attempts) return actions;
+    // Logged to the extension host's console (the runner prints it with --verbose).
+    const where = `${vscode.workspace.asRelativePath(uri)} ${formatRange(range)}${kind ? ` ${kind}` : ''}`;
+    console.warn(`[offload-it] executeCodeActionProvider returned no action for ${where} (attempt ${attempt} of ${attempts}); asking again`);
+    await whenIdle();
+  }
 }
 
 /**
@@ -206,4 +241,146 @@ export function waitForTab(predicate: (tab: vscode.Tab) => boolean, what: string
     what,
     describe: () => allTabs().map((t) => t.label).join(', ') || '(no tabs)',
   });
+}
+
+// --- Offload's test API, bounded waits on promises, examples and documents ----
+
+/** The object `activate()` returns (activating the extension if needed). */
+export async function offloadApi(): Promise<OffloadApi> {
+  const ext = vscode.extensions.getExtension<OffloadApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in ${vscode.env.appName}`);
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  if (!api || typeof api.whenIdle !== 'function') throw new Error(`${EXTENSION_ID} returned no test API from activate()`);
+  return api;
+}
+
+/** `promise`, or a rejection naming `what` after `timeoutMs`: for promises that have no bound of their own. */
+export function bounded<T>(promise: Thenable<T>, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** Resolves once Offload has no scan, read or analysis pending (bounded). */
+export async function whenIdle(timeoutMs?: number): Promise<OffloadApi> {
+  const api = await offloadApi();
+  await bounded(api.whenIdle(), 'Offload to be idle (api.whenIdle())', timeoutMs);
+  return api;
+}
+
+/** The URI of a file of the examples workspace, e.g. `k8s/batch.yaml`. */
+export function exampleUri(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+/** The text of a workspace file as it is on disk. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+}
+
+/**
+ * Copies an example into FIXTURE_DIR under `name`, so a test can edit it
+ * without touching the example other tests read. Returns the copy's URI and
+ * the text it starts with.
+ */
+export async function copyExample(relativePath: string, name: string): Promise<{ uri: vscode.Uri; text: string }> {
+  const text = await readText(exampleUri(relativePath));
+  return { uri: await writeFixture(name, text), text };
+}
+
+/**
+ * Reverts and closes every editor tab on `uri` (no save prompt: a dirty
+ * document is reverted first). Returns once none is left.
+ */
+export async function revertAndClose(uri: vscode.Uri): Promise<void> {
+  const key = uri.toString();
+  const tabsOn = () =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  if (doc?.isDirty) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (doc.isDirty) throw new Error(`could not revert ${vscode.workspace.asRelativePath(uri)}`);
+  }
+  const tabs = tabsOn();
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
+/** Reverts and closes every editor on a file under FIXTURE_DIR. */
+export async function closeFixtures(): Promise<void> {
+  const prefix = vscode.Uri.joinPath(workspaceRoot(), FIXTURE_DIR).toString() + '/';
+  const uris = new Map<string, vscode.Uri>();
+  for (const d of vscode.workspace.textDocuments) if (d.uri.toString().startsWith(prefix)) uris.set(d.uri.toString(), d.uri);
+  for (const t of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (t.input instanceof vscode.TabInputText && t.input.uri.toString().startsWith(prefix)) uris.set(t.input.uri.toString(), t.input.uri);
+  }
+  for (const uri of uris.values()) await revertAndClose(uri);
+}
+
+/**
+ * The range of the value of the first YAML line `key: value` (after `line`
+ * matches, when given), quotes included and a trailing comment excluded:
+ * `  version: "1.31"` gives `"1.31"`.
+ */
+export function yamlValueRange(doc: vscode.TextDocument, key: string, line?: RegExp): vscode.Range {
+  const re = new RegExp(`^(\\s*(?:-\\s+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\s*)("[^"]*"|'[^']*'|[^\\s#]+)`);
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = doc.lineAt(i).text;
+    if (line && !line.test(text)) continue;
+    const m = re.exec(text);
+    if (m) return new vscode.Range(i, m[1].length, i, m[1].length + m[2].length);
+  }
+  throw new Error(`no "${key}: <value>" line${line ? ` matching ${line}` : ''} in ${vscode.workspace.asRelativePath(doc.uri)}`);
+}
+
+/** The range of a JSON property's value, quotes included: `"cpu": "256"` gives `"256"` (the first such key). */
+export function jsonValueRange(doc: vscode.TextDocument, key: string): vscode.Range {
+  const keyRange = rangeOf(doc, `"${key}"`);
+  const line = doc.lineAt(keyRange.start.line).text;
+  const m = /^\s*:\s*("[^"]*"|[^,\s}\]]+)/.exec(line.slice(keyRange.end.character));
+  if (!m) throw new Error(`no value for "${key}" on line ${keyRange.start.line} of ${vscode.workspace.asRelativePath(doc.uri)}`);
+  const start = keyRange.end.character + m[0].length - m[1].length;
+  return new vscode.Range(keyRange.start.line, start, keyRange.start.line, start + m[1].length);
+}
+
+/** Every hover VS Code's providers return at `position`. */
+export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+}
+
+/** Markdown as a reader sees it: backslash escapes removed (`0\.25vCPU` → `0.25vCPU`). */
+export function plainMarkdown(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+}
+
+/** Text of a hover's contents, Markdown escapes removed. */
+export function hoverContentsText(hover: vscode.Hover): string {
+  return plainMarkdown(hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'));
+}
+
+/** The severity name of a diagnostic, for messages. */
+export function severityName(d: vscode.Diagnostic): string {
+  return vscode.DiagnosticSeverity[d.severity];
+}
+
+/**
+ * Applies a code action as the editor would: its edit, then its command.
+ * Fails when the edit is refused.
+ */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) {
+    const ok = await vscode.workspace.applyEdit(action.edit);
+    if (!ok) throw new Error(`the edit of "${action.title}" was not applied`);
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }

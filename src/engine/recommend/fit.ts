@@ -46,25 +46,29 @@ export function fitWorkload(v: WorkloadFacts, own: readonly Finding[], options: 
   const anchorRange = v.range;
   const fit = {} as Record<PlatformId, PlatformFit>;
   for (const p of PLATFORMS) fit[p] = { status: 'fits', reasons: [] };
+  // A finding that concerns several platforms is one reason shared by all of them (plain
+  // data either way; a large workspace holds tens of thousands of these).
   for (const f of own) {
     if (f.effect === 'advice') continue;
     const status: FitStatus = f.effect === 'blocks' ? 'blocked' : 'needs-changes';
+    const reason = reasonOf(f);
     for (const p of f.platforms) {
       const cur = fit[p];
       if (RANK[status] > RANK[cur.status]) cur.status = status;
-      cur.reasons.push(reasonOf(f));
+      cur.reasons.push(reason);
     }
   }
   const native = nativeOrchestrator(v);
   const other = native === 'eks' ? 'ecs' : 'eks';
+  const rewrite: Reason = {
+    ruleId: ORCHESTRATOR_CHANGE,
+    message: native === 'eks' ? `Written for Kubernetes: ECS would need it rewritten as a task definition and service.` : `Written for ECS${v.format === 'compose' ? ' (compose)' : ''}: EKS would need it rewritten as Kubernetes manifests.`,
+    file: v.file,
+    range: anchorRange,
+  };
   for (const p of [`${other}-ec2`, `${other}-fargate`] as PlatformId[]) {
     if (fit[p].status === 'fits') fit[p].status = 'needs-changes';
-    fit[p].reasons.unshift({
-      ruleId: ORCHESTRATOR_CHANGE,
-      message: native === 'eks' ? `Written for Kubernetes: ECS would need it rewritten as a task definition and service.` : `Written for ECS${v.format === 'compose' ? ' (compose)' : ''}: EKS would need it rewritten as Kubernetes manifests.`,
-      file: v.file,
-      range: anchorRange,
-    });
+    fit[p].reasons.unshift(rewrite);
   }
   const fargate = v.fargate;
   return {

@@ -8,24 +8,40 @@ import { asOf as pricingAsOf, region as priceRegion } from '../knowledge/pricing
  * Replica counts are not known offline, so the cost is per task or pod, one of each.
  */
 export function recommendWorkspace(workloads: Workload[], options: ResolvedOptions): WorkspaceRecommendation {
+  // One pass over the workloads (a session recomputes this after every edit, for
+  // tens of thousands of them); the text is as it has always been.
+  const by = { eks: tally(), ecs: tally() };
+  for (const w of workloads) {
+    const p = w.recommendation.platform;
+    const orch = p.startsWith('eks') ? 'eks' : p.startsWith('ecs') ? 'ecs' : undefined;
+    if (!orch) continue;
+    const t = by[orch];
+    t.count++;
+    if (p.endsWith('fargate')) {
+      t.fargate.push(w);
+      const ns = w.namespace ?? (orch === 'eks' ? 'default' : '');
+      if (ns) t.namespaces.add(ns);
+    } else if (p.endsWith('ec2')) {
+      t.ec2++;
+      if (t.ec2Names.length < 4) t.ec2Names.push(`${w.kind} ${w.name}`);
+    }
+  }
   const lines: string[] = [];
   let fargateMonthly = 0;
   for (const orch of ['eks', 'ecs'] as const) {
-    const mine = workloads.filter((w) => w.recommendation.platform.startsWith(orch));
-    if (!mine.length) continue;
-    const fg = mine.filter((w) => w.recommendation.platform.endsWith('fargate'));
-    const ec2 = mine.filter((w) => w.recommendation.platform.endsWith('ec2'));
+    const t = by[orch];
+    if (!t.count) continue;
     const parts: string[] = [];
-    if (fg.length) {
-      const ns = [...new Set(fg.map((w) => w.namespace ?? (orch === 'eks' ? 'default' : '')).filter(Boolean))];
-      parts.push(`${fg.length} ${plural(fg.length, orch === 'eks' ? 'workload fits' : 'service fits', orch === 'eks' ? 'workloads fit' : 'services fit')} Fargate${orch === 'eks' && ns.length ? ` (Fargate profile for namespace${ns.length > 1 ? 's' : ''} ${ns.join(', ')})` : ''}`);
+    const fg = t.fargate.length;
+    if (fg) {
+      const ns = [...t.namespaces];
+      parts.push(`${fg} ${plural(fg, orch === 'eks' ? 'workload fits' : 'service fits', orch === 'eks' ? 'workloads fit' : 'services fit')} Fargate${orch === 'eks' && ns.length ? ` (Fargate profile for namespace${ns.length > 1 ? 's' : ''} ${ns.join(', ')})` : ''}`);
     }
-    if (ec2.length) {
-      const names = ec2.slice(0, 4).map((w) => `${w.kind} ${w.name}`);
-      parts.push(`${ec2.length} ${plural(ec2.length, 'needs', 'need')} EC2 ${orch === 'eks' ? 'nodes' : 'capacity'} (${names.join('; ')}${ec2.length > 4 ? `; +${ec2.length - 4} more` : ''})`);
+    if (t.ec2) {
+      parts.push(`${t.ec2} ${plural(t.ec2, 'needs', 'need')} EC2 ${orch === 'eks' ? 'nodes' : 'capacity'} (${t.ec2Names.join('; ')}${t.ec2 > 4 ? `; +${t.ec2 - 4} more` : ''})`);
     }
     lines.push(`${orch.toUpperCase()}: ${parts.join(', ')}.`);
-    for (const w of fg) fargateMonthly += w.fargate?.monthlyUsd ?? 0;
+    for (const w of t.fargate) fargateMonthly += w.fargate?.monthlyUsd ?? 0;
   }
   if (!workloads.length) lines.push('No workloads found. Offload reads Kubernetes workloads, ECS task definitions and compose services.');
   const asOf = pricingAsOf;
@@ -34,6 +50,10 @@ export function recommendWorkspace(workloads: Workload[], options: ResolvedOptio
   }
   void options;
   return { summary: lines[0] ?? '', lines, fargateMonthlyUsd: Math.round(fargateMonthly * 100) / 100, pricesAsOf: asOf };
+}
+
+function tally() {
+  return { count: 0, fargate: [] as Workload[], namespaces: new Set<string>(), ec2: 0, ec2Names: [] as string[] };
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -73,19 +73,123 @@ export interface ParsedChunk {
  */
 export function parseChunk(text: string): ParsedChunk {
   let doc: Document.Parsed;
+  // yaml recurses once per nesting level. Past about 900 levels it overflows the stack,
+  // and two overflows in one document can abort the whole process (V8 fails to compile
+  // a regular expression with no stack left: "RegExpCompiler Allocation failed", not a
+  // catchable RangeError). So what lies deeper than MAX_NESTING is blanked first.
+  const deep = maskDeepNesting(text, MAX_NESTING);
   try {
-    doc = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: false });
+    doc = parseDocument(deep.text, { uniqueKeys: true, merge: true, prettyErrors: false, strict: false });
   } catch (e) {
     // The parser recurses; a document nested thousands of levels deep can overflow.
     return { text, doc: undefined, empty: false, errors: [{ message: `YAML could not be parsed: ${errorText(e)}`, start: 0, end: Math.min(text.length, 1) }] };
   }
   const errors = doc.errors.map((e) => ({ message: yamlErrorMessage(e, text), ...errorSpan(text, e.pos[0], e.pos[1]) }));
+  if (deep.cuts.length) {
+    // The blanked parts read as missing values; say why instead.
+    const inCut = (o: number) => deep.cuts.some(([a, b]) => o >= a && o <= b);
+    errors.splice(0, errors.length, ...errors.filter((e) => !inCut(e.start)));
+    errors.unshift({ message: `YAML nested more than ${MAX_NESTING} levels deep: Offload skipped the inner part.`, ...errorSpan(text, deep.cuts[0][0], deep.cuts[0][0] + 1) });
+  }
   // yaml reports alias problems only when a value is converted to JS, which the
   // engine avoids; kubectl and docker compose reject such documents outright.
   if (text.includes('*')) errors.push(...aliasProblems(doc, text));
   const contents = doc.contents as YamlNode | null;
   const empty = !contents || (isScalar(contents) && contents.value === null && !contents.range?.[1]);
   return { text, doc, errors: capErrors(errors), empty: empty && errors.length === 0 };
+}
+
+/** Deeper than any real manifest (a CRD schema reaches 40), far from yaml's stack limit. */
+export const MAX_NESTING = 250;
+
+/**
+ * Blanks (with spaces, line breaks kept, so offsets hold) what is nested deeper than
+ * `max` levels: a line indented (with `- `, `? ` and `: ` indicators) past 2 × `max`
+ * columns, and flow collections opened past `max` levels counting the line's indent
+ * as half its columns. A linear scan: quoted scalars and comments are skipped so their
+ * brackets do not count. Errs toward counting too deep, which only costs a document
+ * nobody writes by hand.
+ */
+export function maskDeepNesting(text: string, max: number): { text: string; cuts: [number, number][] } {
+  const cuts: [number, number][] = [];
+  const n = text.length;
+  let flow = 0;
+  let block = 0;
+  let cutStart = -1;
+  let i = 0;
+  while (i < n) {
+    // At a line start: the block depth of this line, from its indentation and indicators.
+    let j = i;
+    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+    while (j + 1 < n && (text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+      j += 2;
+      while (j < n && text[j] === ' ') j++;
+    }
+    block = Math.ceil((j - i) / 2);
+    const eol = lineEnd(text, i);
+    if (flow === 0 && block > max) {
+      cuts.push([i, eol]);
+      i = nextLine(text, eol);
+      continue;
+    }
+    let k = j;
+    let prev = j > i ? ' ' : '\n';
+    while (k < eol) {
+      const c = text[k];
+      if ((c === '"' || c === "'") && /[\s[{,:\n]/.test(prev)) {
+        k = skipQuoted(text, k);
+        prev = c;
+        continue;
+      }
+      if (c === '#' && /\s/.test(prev)) break;
+      if (c === '[' || c === '{') {
+        flow++;
+        if (cutStart < 0 && flow + block > max) cutStart = k;
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+        if (cutStart >= 0 && flow + block <= max) {
+          cuts.push([cutStart, k + 1]);
+          cutStart = -1;
+        }
+      }
+      prev = c;
+      k++;
+    }
+    i = nextLine(text, Math.max(k, eol));
+  }
+  if (cutStart >= 0) cuts.push([cutStart, n]);
+  if (!cuts.length) return { text, cuts };
+  let out = '';
+  let pos = 0;
+  for (const [a, b] of cuts) {
+    out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ');
+    pos = b;
+  }
+  return { text: out + text.slice(pos), cuts };
+}
+
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
+function nextLine(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  if (text[at] === '\r' && text[at + 1] === '\n') return at + 2;
+  return text[at] === '\n' || text[at] === '\r' ? at + 1 : lineEnd(text, at) + 1;
+}
+
+/** The offset after a quoted scalar starting at `at` (which may span lines). */
+function skipQuoted(text: string, at: number): number {
+  const q = text[at];
+  for (let i = at + 1; i < text.length; i++) {
+    if (q === '"' && text[i] === '\\') i++;
+    else if (text[i] === q) {
+      if (q === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return text.length;
 }
 
 /** Errors reported per document: a broken file must not bury the Problems panel. */
@@ -316,13 +420,39 @@ class YamlSourceNode implements SourceNode {
   }
 
   toJS(): unknown {
-    if (!this.target) return undefined;
+    if (!this.target || !safeToConvert(this.target, this.doc)) return undefined;
     try {
       return this.target.toJS(this.doc, { maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
       return undefined;
     }
   }
+}
+
+/**
+ * yaml's toJS() turns a collection used as a map key (`? [a]: x`, or `{[{[...` in
+ * broken flow text) into a string by printing it, once per enclosing level: 250
+ * levels take half a minute. It also recurses once per level. So a subtree with a
+ * collection key, deeper than 200 levels or larger than 100,000 nodes (aliases
+ * followed) is not converted.
+ */
+function safeToConvert(root: YamlNode, doc: Document): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  let seen = 0;
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (depth > 200 || ++seen > 100_000) return false;
+    if (isAlias(n)) stack.push([safeResolve(n, doc), depth + 1]);
+    else if (isMap(n)) {
+      for (const p of n.items) {
+        if (isCollection(p.key) || isAlias(p.key)) return false;
+        stack.push([p.value, depth + 1]);
+      }
+    } else if (isSeq(n)) {
+      for (const item of n.items) stack.push([item, depth + 1]);
+    }
+  }
+  return true;
 }
 
 function safeResolve(alias: YamlNode, doc: Document): YamlNode | undefined {

@@ -93,6 +93,12 @@ export class GuidePanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     panel.webview.html = this.html(panel.webview);
     this.panelDisposables.push(
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
+      // Without retainContextWhenHidden the page is destroyed while the panel is hidden
+      // and loads again (posting 'ready') when it is shown: a message posted meanwhile is
+      // lost, so until then a focus waits in pendingFocus and data for the next 'ready'.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;

@@ -197,6 +197,25 @@ describe('engine: incremental session', () => {
     same(s.result(), fresh(files, settings), 'config removed');
   });
 
+  it('keeps the parts of unchanged files as the same objects, so a host republishes only what changed', () => {
+    const files = new Map(examples().map((f) => [f.path, f.text]));
+    const s = createSession({ today: TODAY });
+    for (const [p, t] of files) s.update(p, t);
+    const r1 = s.result();
+    const before = new Map([...files.keys()].map((p) => [p, s.filePart(p)]));
+    const edited = 'examples/k8s/log-agent.yaml';
+    s.update(edited, files.get(edited)!.replace('hostNetwork: true', 'hostNetwork: false'));
+    const r2 = s.result();
+    for (const p of files.keys()) {
+      const part = s.filePart(p)!;
+      assert.deepEqual(part.findings, r2.findings.filter((f) => f.file === p), p);
+      assert.deepEqual(part.workloads, r2.workloads.filter((w) => w.file === p), p);
+      if (p === edited) assert.notEqual(part.findings, before.get(p)!.findings);
+      else assert.equal(part, before.get(p), p);
+    }
+    assert.notDeepEqual(r1.findings, r2.findings);
+  });
+
   it('returns the same result object when nothing changed', () => {
     const s = createSession({ today: TODAY });
     s.update('a.yaml', DEPLOY('a', 'shop'));

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { EXCLUDE_GLOB, externalPath, isManifestPath } from '../../../src/extension/paths';
 
 describe('extension: which files are read', () => {
-  it('reads YAML, JSON and Dockerfiles anywhere but in node_modules and .git', () => {
+  it('reads YAML, JSON and Dockerfiles anywhere but in node_modules, .git and .vscode', () => {
     for (const p of ['k8s/app.yaml', 'a.yml', 'ecs/task.json', 'x.jsonc', 'Dockerfile', 'svc/Dockerfile.prod', 'build/api.Dockerfile', 'Containerfile']) {
       assert.equal(isManifestPath(p), true, p);
     }
-    for (const p of ['node_modules/x/a.yaml', '.git/config.json', 'package-lock.json', 'sub/package-lock.json', '.offload.yaml', 'README.md', 'main.go', 'Dockerfilex/a.txt']) {
+    for (const p of ['node_modules/x/a.yaml', '.git/config.json', '.vscode/settings.json', 'package-lock.json', 'sub/package-lock.json', '.offload.yaml', 'README.md', 'main.go', 'Dockerfilex/a.txt']) {
       assert.equal(isManifestPath(p), false, p);
     }
   });
