@@ -5,7 +5,7 @@ import { walk } from './walk';
 import { analyze, parseConfig } from '../engine';
 import type { AnalysisResult, InputFile, Severity, UserOptionsLike } from './cli-types';
 import { formatText } from './formats/text';
-import { formatJson } from './formats/json';
+import { formatJson, formatJsonChunks } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatMarkdown } from './formats/markdown';
 import { ruleDocs } from '../engine/rule-docs';
@@ -181,13 +181,27 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
 
 function report(result: AnalysisResult, p: ReturnType<typeof parseArgs>, io: Io, format: string, failOn: Severity | 'none'): number {
   const color = io.isTTY && !p.flags.has('no-color') && !process.env.NO_COLOR && !one(p, 'output');
+  const threshold = SEVERITY_RANK[failOn];
+  const code = result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  if (format === 'json') {
+    // Written in pieces: a large workspace's report is too big to build as one string.
+    const output = one(p, 'output');
+    if (output) {
+      const fd = fs.openSync(path.resolve(io.cwd, output), 'w');
+      try {
+        for (const piece of formatJsonChunks(result)) fs.writeSync(fd, piece);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } else for (const piece of formatJsonChunks(result)) io.out(piece);
+    return code;
+  }
   const text =
     format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, ruleDocs()) : format === 'markdown' ? formatMarkdown(result) : formatText(result, color);
   const output = one(p, 'output');
   if (output) fs.writeFileSync(path.resolve(io.cwd, output), text);
   else io.out(text);
-  const threshold = SEVERITY_RANK[failOn];
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+  return code;
 }
 
 /**

@@ -5,7 +5,7 @@
 export { analyze, PARSE_ERROR, INTERNAL_ERROR, CONFIG_ERROR } from './analyze';
 export type { AnalyzeOptions } from './analyze';
 export { createSession } from './session';
-export type { AnalysisSession, SessionOptions, SessionSettings } from './session';
+export type { AnalysisSession, FileResultPart, SessionOptions, SessionSettings } from './session';
 export { applyEdits } from './fix/apply-edits';
 export { parseConfig, resolveOptions } from './config';
 export type { UserOptions, ResolvedOptions } from './config';

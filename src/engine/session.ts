@@ -48,7 +48,8 @@ import type { Suppression } from './suppress';
 import type { WorkloadFacts } from './recommend/fit';
 import { fitWorkload } from './recommend/fit';
 import { estimateFargate } from './recommend/estimate';
-import { recommendWorkspace } from './recommend/workspace';
+import { recommendFromTotals, sumTallies, tallyWorkloads } from './recommend/workspace';
+import type { WorkloadTally } from './recommend/workspace';
 import { matchesAnyGlob } from './glob';
 import { DATA_AS_OF } from './knowledge';
 import { ENGINE_VERSION } from './version';
@@ -204,6 +205,9 @@ interface FileOutput {
   deps: Map<string, number>;
   /** The index generation `deps` were last found current at. */
   checkedAt: number;
+  /** What the workspace summary needs from `workloads`, and the findings by severity. */
+  tally: WorkloadTally;
+  severities: Record<Severity, number>;
 }
 
 interface FileState {
@@ -222,6 +226,8 @@ interface FileState {
   contribution: { clusters: ClusterView[]; objects: KubernetesObjectRef[] };
   /** The pods the file contributes to the index, as of its last analysis. */
   pods: PodRef[];
+  /** The formats of its documents, as counted in the workspace's format counts. */
+  formats: FormatId[];
   /** The split file, from the index pass to the analysis pass of one result. */
   prep?: PreparedFile;
 }
@@ -433,12 +439,14 @@ export class Engine implements AnalysisSession {
   private optionsKey = '';
   private indexRun: { key: string; deps: Map<string, number>; findings: Finding[]; byFile: Map<string, Finding[]> } | undefined;
   private configFindings: Finding[] = [];
-  /** Formats present in the workspace, as of the last result (index rules run only where theirs are). */
-  private formats: Set<FormatId> | undefined;
-  private listDirtySinceFormats = true;
+  /** Files with documents of each format (index rules run only where theirs are). */
+  private readonly formatCount = new Map<FormatId, number>();
   private last: AnalysisResult | undefined;
   /** Per file, what the last result holds for it (identity-stable while unchanged). */
   private partsByPath = new Map<string, FileResultPart>();
+  /** How the last result was put together, to patch it after a small edit. */
+  private asm: Assembly | undefined;
+  private resultFiles: { from: FileState[]; ignore: string[]; indexOnly: number; files: FileState[] } | undefined;
   private changed = true;
 
   constructor(
@@ -475,7 +483,7 @@ export class Engine implements AnalysisSession {
       f.out = undefined;
       this.staleFiles.add(f);
     } else {
-      const nf: FileState = { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [] };
+      const nf: FileState = { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [], formats: [] };
       this.files.set(path, nf);
       this.staleFiles.add(nf);
       this.listDirty = true;
@@ -494,6 +502,14 @@ export class Engine implements AnalysisSession {
     this.changed = true;
     this.setContribution(f, { clusters: [], objects: [] });
     this.setPods(f, []);
+    this.setFormats(f, []);
+  }
+
+  /** Keeps the workspace's count of documents per format (index rules run where theirs are). */
+  private setFormats(f: FileState, formats: FormatId[]): void {
+    for (const x of f.formats) this.formatCount.set(x, (this.formatCount.get(x) ?? 0) - 1);
+    for (const x of formats) this.formatCount.set(x, (this.formatCount.get(x) ?? 0) + 1);
+    f.formats = formats;
   }
 
   private setPods(f: FileState, pods: PodRef[]): void {
@@ -520,7 +536,6 @@ export class Engine implements AnalysisSession {
       const all = [...this.files.values()];
       this.list = this.mode.order === 'path' ? all.sort((a, b) => cmpStr(a.path, b.path)) : all;
       this.listDirty = false;
-      this.listDirtySinceFormats = true;
       this.index.reorder();
     }
     return this.list;
@@ -549,7 +564,7 @@ export class Engine implements AnalysisSession {
     // Index rules.
     this.runIndexRules(files, touched);
 
-    this.last = this.assemble(files);
+    this.last = this.assemble(files, touched);
     this.changed = false;
     this.settingsDirty = false;
     return this.last;
@@ -578,7 +593,12 @@ export class Engine implements AnalysisSession {
         this.listDirty = true;
       }
     }
-    const files = this.ordered().filter((f) => this.included(f) && !this.indexOnly.has(f.path));
+    const ordered = this.ordered();
+    // The same array while the same files take part: the assembly patches results made for it.
+    if (!this.resultFiles || this.resultFiles.from !== ordered || this.resultFiles.ignore !== this.ignore || this.resultFiles.indexOnly !== this.indexOnly.size) {
+      this.resultFiles = { from: ordered, ignore: this.ignore, indexOnly: this.indexOnly.size, files: ordered.filter((f) => this.included(f) && !this.indexOnly.has(f.path)) };
+    }
+    const files = this.resultFiles.files;
 
     // Phase 0: the index. Only documents that can hold an indexed object or a cluster
     // are parsed here; everything else waits for phase 1.
@@ -588,6 +608,7 @@ export class Engine implements AnalysisSession {
       else {
         this.setContribution(f, { clusters: [], objects: [] });
         this.setPods(f, []);
+        this.setFormats(f, []);
         f.out = undefined;
       }
     }
@@ -697,8 +718,11 @@ export class Engine implements AnalysisSession {
         optionsKey: p.optionsKey,
         deps: new Map(),
         checkedAt: 0,
+        tally: tallyWorkloads(p.workloads),
+        severities: severities(p.findings),
       };
       f.pods = p.pods;
+      this.setFormats(f, p.formats);
       this.index.bump('pods');
     }
     this.changed = true;
@@ -848,6 +872,7 @@ export class Engine implements AnalysisSession {
       f.units = undefined;
       f.out = this.output(summary, [], [], [], new Set(), p, new Map());
       this.setPods(f, []);
+      this.setFormats(f, []);
       return;
     }
     const keep = this.mode.keepDocuments > 0;
@@ -902,6 +927,7 @@ export class Engine implements AnalysisSession {
       p.kind === 'json' ? { ...base, format: ours ? firstFormat! : 'unknown', documents } : yamlSummary(f.path, firstFormat, documents, p.templated);
     f.out = this.output(summary, findings, facts, annotations, formats, p, deps);
     this.setPods(f, pods);
+    this.setFormats(f, [...formats]);
     if (f.indexUnits.length) f.lines = p.lines;
     // Parses are kept by the ChunkCache (bounded) and by index documents only.
     for (const u of units) {
@@ -992,10 +1018,13 @@ export class Engine implements AnalysisSession {
     const ignoreComments = p.text.includes('offload-ignore');
     const kept = this.suppress(findings, p.lines, ignoreComments, annotations);
     kept.sort(compareFindings);
+    const workloads = this.fit(facts, kept);
     return {
       summary,
       findings: kept,
-      workloads: this.fit(facts, kept),
+      workloads,
+      tally: tallyWorkloads(workloads),
+      severities: severities(kept),
       facts,
       formats,
       annotations,
@@ -1052,14 +1081,7 @@ export class Engine implements AnalysisSession {
   // --- index rules -------------------------------------------------------------
 
   private runIndexRules(files: FileState[], touched: Set<string>): void {
-    if (touched.size || !this.formats || this.listDirtySinceFormats) {
-      const formats = new Set<FormatId>();
-      for (const f of files) for (const x of f.out?.formats ?? []) formats.add(x);
-      this.formats = formats;
-      this.listDirtySinceFormats = false;
-    }
-    const formats = this.formats;
-    const active = this.indexRules.filter((r) => this.options.rules[r.meta.id] !== 'off' && r.meta.formats.some((x) => formats.has(x)));
+    const active = this.indexRules.filter((r) => this.options.rules[r.meta.id] !== 'off' && r.meta.formats.some((x) => (this.formatCount.get(x) ?? 0) > 0));
     const crashFile = files[0]?.path;
     const key = `${this.optionsKey}\u0000${active.map((r) => r.meta.id).join(',')}\u0000${crashFile ?? ''}`;
     const prev = this.indexRun;
@@ -1102,8 +1124,25 @@ export class Engine implements AnalysisSession {
 
   // --- the result --------------------------------------------------------------
 
-  private assemble(files: FileState[]): AnalysisResult {
-    const options = this.options;
+  /**
+   * The result from the files' parts. After an edit that changed the parts of a few
+   * files, the previous result's arrays are copied with those files' segments
+   * replaced: a large workspace's result is then a few memory copies, not a walk over
+   * every file's data.
+   */
+  private assemble(files: FileState[], touched: Set<string>): AnalysisResult {
+    const extras = this.extras();
+    const a = this.asm;
+    const extrasKey = [...extras.keys()].join('\u0000');
+    if (a && a.files === files && a.extrasKey === extrasKey && a.optionsKey === this.optionsKey && touched.size <= Math.max(8, files.length >> 4) && !this.namesWorkload(extras)) {
+      const patched = this.patch(a, files, touched, extras);
+      if (patched) return patched;
+    }
+    return this.assembleAll(files, extras, extrasKey);
+  }
+
+  /** Findings that go into files from elsewhere: index rules, and problems in `.offload.yaml`. */
+  private extras(): Map<string, Finding[]> {
     const extras = new Map<string, Finding[]>();
     for (const [file, l] of this.indexRun?.byFile ?? []) extras.set(file, l);
     if (this.configFindings.length) {
@@ -1114,12 +1153,26 @@ export class Engine implements AnalysisSession {
       // Config problems were reported before any rule: they come first among ties.
       extras.set(cp, mergeSorted([...kept].sort(compareFindings), extras.get(cp) ?? []));
     }
+    return extras;
+  }
+
+  private namesWorkload(extras: Map<string, Finding[]>): boolean {
+    for (const l of extras.values()) for (const x of l) if (x.workloadId) return true;
+    return false;
+  }
+
+  private assembleAll(files: FileState[], extras: Map<string, Finding[]>, extrasKey: string): AnalysisResult {
+    const options = this.options;
     // Findings in path order (the sort's first key), whatever order the files are in.
     const byPath = this.mode.order === 'path' ? files : [...files].sort((a, b) => cmpStr(a.path, b.path));
     const findings: Finding[] = [];
     const extraPaths = [...extras.keys()].filter((p) => !this.files.get(p)?.out || !this.included(this.files.get(p)!)).sort(cmpStr);
     let e = 0;
-    const pushAll = (l: readonly Finding[]) => {
+    const fPaths: string[] = [];
+    const fParts: (readonly Finding[])[] = [];
+    const pushAll = (l: readonly Finding[], path: string) => {
+      fPaths.push(path);
+      fParts.push(l);
       for (const x of l) findings.push(x);
     };
     const prevParts = this.partsByPath;
@@ -1127,7 +1180,7 @@ export class Engine implements AnalysisSession {
     const mergedFindings = new Map<string, Finding[]>();
     const extraOnly = (p: string) => {
       const l = extras.get(p)!;
-      pushAll(l);
+      pushAll(l, p);
       const prev = prevParts.get(p);
       parts.set(p, prev && sameList(prev.findings, l) && !prev.workloads.length ? prev : { findings: l, workloads: [] });
     };
@@ -1141,8 +1194,8 @@ export class Engine implements AnalysisSession {
         let l = mergeSorted(own, extra);
         if (prev && sameList(prev, l)) l = prev;
         mergedFindings.set(f.path, l);
-        pushAll(l);
-      } else pushAll(own);
+        pushAll(l, f.path);
+      } else pushAll(own, f.path);
     }
     while (e < extraPaths.length) extraOnly(extraPaths[e++]);
 
@@ -1157,36 +1210,150 @@ export class Engine implements AnalysisSession {
       }
     }
     if (named) for (const x of findings) if (x.workloadId && named.has(x.workloadId)) named.get(x.workloadId)!.push(x);
-    const workloads: Workload[] = [];
-    for (const f of files) {
+    let nWorkloads = 0;
+    for (const f of files) nWorkloads += f.out!.workloads.length;
+    const workloads: Workload[] = new Array(nWorkloads);
+    const tallies: WorkloadTally[] = new Array(files.length);
+    let wi = 0;
+    for (let fi = 0; fi < files.length; fi++) {
+      const f = files[fi];
       const out = f.out!;
       let own = out.workloads;
-      if (named && out.facts.some((w) => named!.has(w.id))) own = out.facts.map((w, i) => (named!.has(w.id) ? fitWorkload(w, named!.get(w.id)!, options) : out.workloads[i]));
-      for (const w of own) workloads.push(w);
+      let tally = out.tally;
+      if (named && out.facts.some((w) => named!.has(w.id))) {
+        own = out.facts.map((w, i) => (named!.has(w.id) ? fitWorkload(w, named!.get(w.id)!, options) : out.workloads[i]));
+        tally = tallyWorkloads(own);
+      }
+      tallies[fi] = tally;
+      for (const w of own) workloads[wi++] = w;
       const fl = mergedFindings.get(f.path) ?? out.findings;
       const prev = prevParts.get(f.path);
       parts.set(f.path, prev && prev.findings === fl && (prev.workloads === own || (own !== out.workloads && sameList(prev.workloads, own))) ? prev : { findings: fl, workloads: own });
     }
     this.partsByPath = parts;
+    // Counted per file (the files' own findings) plus what was merged in.
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-    for (const x of findings) counts[x.severity]++;
-    const byPlatform = {} as Record<PlatformId, number>;
-    for (const p of PLATFORMS) byPlatform[p] = 0;
-    for (const w of workloads) byPlatform[w.recommendation.platform]++;
+    for (const f of files) {
+      const c = f.out!.severities;
+      counts.error += c.error;
+      counts.warning += c.warning;
+      counts.info += c.info;
+      counts.hint += c.hint;
+    }
+    for (const l of extras.values()) for (const x of l) counts[x.severity]++;
+    const total = sumTallies(tallies);
+    const summaries = files.map((f) => f.out!.summary);
+    const fIndex = new Map<string, number>();
+    fPaths.forEach((p, i) => fIndex.set(p, i));
+    const wParts = files.map((f) => parts.get(f.path)!.workloads);
+    this.asm = {
+      files,
+      extrasKey,
+      optionsKey: this.optionsKey,
+      fIndex,
+      fParts,
+      fStart: starts(fParts),
+      findings,
+      wParts,
+      wStart: starts(wParts),
+      wIndex: new Map(files.map((f, i) => [f.path, i])),
+      workloads,
+      summaries,
+      tallies,
+      total,
+      counts,
+    };
+    return this.resultOf(summaries, findings, workloads, counts, total);
+  }
+
+  private resultOf(summaries: FileSummary[], findings: Finding[], workloads: Workload[], counts: Record<Severity, number>, total: WorkloadTally): AnalysisResult {
+    const options = this.options;
     return {
       tool: { name: 'offload', version: ENGINE_VERSION, dataAsOf: DATA_AS_OF },
       target: { eksVersion: options.eksVersion, eksVersionSource: options.eksVersionSource, regions: options.regions, today: options.today },
-      files: files.map((f) => f.out!.summary),
+      files: summaries,
       findings,
       workloads,
-      recommendation: recommendWorkspace(workloads, options),
+      recommendation: recommendFromTotals(total, options),
       summary: {
-        files: files.length,
+        files: summaries.length,
         workloads: workloads.length,
-        findings: counts,
-        byPlatform: { 'ecs-ec2': byPlatform['ecs-ec2'], 'ecs-fargate': byPlatform['ecs-fargate'], 'eks-ec2': byPlatform['eks-ec2'], 'eks-fargate': byPlatform['eks-fargate'] },
+        findings: { ...counts },
+        byPlatform: { 'ecs-ec2': total.ecs.ec2, 'ecs-fargate': total.ecs.fargate, 'eks-ec2': total.eks.ec2, 'eks-fargate': total.eks.fargate },
       },
     };
+  }
+
+  /**
+   * The previous result with the parts of `touched` files (and files with findings from
+   * elsewhere) replaced. Undefined when that is not possible.
+   */
+  private patch(a: Assembly, files: FileState[], touched: Set<string>, extras: Map<string, Finding[]>): AnalysisResult | undefined {
+    // Which findings segments and workloads segments change.
+    const fChanges = new Map<number, readonly Finding[]>();
+    const wChanges = new Map<number, { workloads: readonly Workload[]; tally: WorkloadTally; summary: FileSummary }>();
+    const check = new Set<string>(touched);
+    for (const p of extras.keys()) check.add(p);
+    for (const p of check) {
+      const f = this.files.get(p);
+      const fi = a.fIndex.get(p);
+      if (fi === undefined) return undefined;
+      const extra = extras.get(p);
+      const own = f?.out && this.included(f) && a.wIndex.has(p) ? f.out : undefined;
+      let l: readonly Finding[];
+      if (own) l = extra ? mergeSorted(own.findings, extra) : own.findings;
+      else if (extra) l = extra;
+      else return undefined;
+      if (!sameList(a.fParts[fi], l)) fChanges.set(fi, l);
+      else if (a.fParts[fi] !== l) l = a.fParts[fi];
+      if (!own && !sameList(this.partsByPath.get(p)?.findings ?? [], l)) this.partsByPath.set(p, { findings: l, workloads: [] });
+      if (own) {
+        const wi = a.wIndex.get(p)!;
+        if (a.wParts[wi] !== own.workloads || a.summaries[wi] !== own.summary) wChanges.set(wi, { workloads: own.workloads, tally: own.tally, summary: own.summary });
+        const prev = this.partsByPath.get(p);
+        if (!prev || prev.findings !== l || prev.workloads !== own.workloads) this.partsByPath.set(p, { findings: l, workloads: own.workloads });
+      }
+    }
+    // The namespaces and EC2 names in the summary depend on the order of files: a change to them is recomputed in full.
+    for (const [wi, c] of wChanges) {
+      const old = a.tallies[wi];
+      for (const orch of ['eks', 'ecs'] as const) {
+        if (!sameList(old[orch].namespaces, c.tally[orch].namespaces) || !sameList(old[orch].ec2Names, c.tally[orch].ec2Names)) return undefined;
+      }
+    }
+    const findings = spliceSegments(a.findings, a.fParts, a.fStart, fChanges);
+    const workloads = spliceSegments(a.workloads, a.wParts, a.wStart, new Map([...wChanges].map(([i, c]) => [i, c.workloads])));
+    const counts = { ...a.counts };
+    for (const [fi, l] of fChanges) {
+      for (const x of a.fParts[fi]) counts[x.severity]--;
+      for (const x of l) counts[x.severity]++;
+      a.fParts[fi] = l;
+    }
+    if (fChanges.size) a.fStart = starts(a.fParts, a.fStart, Math.min(...fChanges.keys()));
+    let summaries = a.summaries;
+    const total = a.total;
+    if (wChanges.size) {
+      summaries = [...a.summaries];
+      for (const [wi, c] of wChanges) {
+        const old = a.tallies[wi];
+        total.workloads += c.tally.workloads - old.workloads;
+        for (const orch of ['eks', 'ecs'] as const) {
+          total[orch].count += c.tally[orch].count - old[orch].count;
+          total[orch].fargate += c.tally[orch].fargate - old[orch].fargate;
+          total[orch].fargateMicros += c.tally[orch].fargateMicros - old[orch].fargateMicros;
+          total[orch].ec2 += c.tally[orch].ec2 - old[orch].ec2;
+        }
+        a.tallies[wi] = c.tally;
+        a.wParts[wi] = c.workloads;
+        summaries[wi] = c.summary;
+      }
+    }
+    if (wChanges.size) a.wStart = starts(a.wParts, a.wStart, Math.min(...wChanges.keys()));
+    a.findings = findings;
+    a.workloads = workloads;
+    a.summaries = summaries;
+    a.counts = counts;
+    return this.resultOf(summaries, findings, workloads, counts, total);
   }
 
   /** Loads files in bulk (analyze()). */
@@ -1227,3 +1394,59 @@ function views(doc: ParsedDocument): DocViews {
 }
 
 export type { FileModel };
+
+function severities(findings: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const x of findings) c[x.severity]++;
+  return c;
+}
+
+interface Assembly {
+  /** The list of files it was made for (a new list when files come, go or are ignored). */
+  files: FileState[];
+  extrasKey: string;
+  optionsKey: string;
+  /** Findings segments, in findings order (path order, with files that only get findings from elsewhere). */
+  fIndex: Map<string, number>;
+  fParts: (readonly Finding[])[];
+  /** Where each segment starts in `findings` (one more entry: the end). */
+  fStart: Float64Array;
+  findings: Finding[];
+  /** Workloads segments, in file order. */
+  wIndex: Map<string, number>;
+  wParts: (readonly Workload[])[];
+  wStart: Float64Array;
+  workloads: Workload[];
+  summaries: FileSummary[];
+  tallies: WorkloadTally[];
+  total: WorkloadTally;
+  counts: Record<Severity, number>;
+}
+
+/** A new array: `all` (the concatenation of `parts`, segment i at `start[i]`) with the changed segments replaced. */
+function spliceSegments<T>(all: readonly T[], parts: readonly (readonly T[])[], start: Float64Array, changes: Map<number, readonly T[]>): T[] {
+  if (!changes.size) return all as T[];
+  const order = [...changes.keys()].sort((x, y) => x - y);
+  const out: T[] = [];
+  let from = 0;
+  for (const i of order) {
+    const at = start[i];
+    for (let k = from; k < at; k++) out.push(all[k]);
+    for (const x of changes.get(i)!) out.push(x);
+    from = at + parts[i].length;
+  }
+  for (let k = from; k < all.length; k++) out.push(all[k]);
+  return out;
+}
+
+/** Segment start offsets (with the end as the last entry), recomputed from segment `from` on when given the old ones. */
+function starts(parts: readonly (readonly unknown[])[], old?: Float64Array, from = 0): Float64Array {
+  const s = old ?? new Float64Array(parts.length + 1);
+  let at = from > 0 ? s[from] : 0;
+  for (let i = from; i < parts.length; i++) {
+    s[i] = at;
+    at += parts[i].length;
+  }
+  s[parts.length] = at;
+  return s;
+}

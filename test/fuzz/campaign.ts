@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import type { Case } from './generators';
 import { configText, kubernetesWorkload, manifestFile, mutatedFile, pieceText, toYaml, workspace, workspaceWithCluster, yamlStyle } from './generators';
-import { CHECKS, PropertyFailure, knownIssue } from './properties';
+import { CHECKS, KNOWN_HITS, PropertyFailure, knownIssue } from './properties';
+
+export { KNOWN_HITS };
 
 export interface Property {
   name: string;
@@ -33,9 +35,6 @@ export const PROPERTIES: Property[] = [
   { name: 'a ChunkCache changes nothing', checks: ['cache'], arbitrary: workspace(anyFile, 3), runs: 100 },
   { name: 'the incremental session answers as analyze() does', checks: ['session'], arbitrary: fc.oneof(workspace(anyFile, 3), workspaceWithCluster), runs: 150 },
 ];
-
-/** How often each known issue was met (the campaign prints this). */
-export const KNOWN_HITS = new Map<string, number>();
 
 /**
  * Runs a property's checks on one case (what fast-check, the campaign and the replay

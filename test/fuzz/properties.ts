@@ -4,7 +4,8 @@
  * unit suite, in the long campaign (scripts/fuzz.mjs), and on every saved regression
  * (test/fixtures/hostile/regressions/*.json), so a saved input replays exactly.
  */
-import { Document, isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { ChunkCache, INTERNAL_ERROR, PARSE_ERROR, analyze, applyEdits } from '../../src/engine';
 import type { AnalysisResult, Finding, Position, Range, TextEdit } from '../../src/engine';
 import type { Case } from './generators';
@@ -200,11 +201,25 @@ export function checkFixes(c: Case, r = checkNoCrash(c), limit = 4): void {
 
 type Key = string;
 
-function keyOf(f: Finding, shift?: { file: string; line: number }): Key {
+/**
+ * Known issue 'templated-name-to-line-end' (see KNOWN_ISSUES): a Helm-templated name is
+ * read from the raw line, so it changes with the line's ending and with whatever else
+ * is on that line. Outside strict mode, comparisons replace each templated workload
+ * name with a placeholder, so that bug does not hide every other difference.
+ */
+function templatedNames(res: AnalysisResult): (s: string) => string {
+  if (STRICT) return (s) => s;
+  const names = [...new Set(res.workloads.map((w) => w.name).filter((n) => n.includes('{{')))].sort((a, b) => b.length - a.length);
+  if (!names.length) return (s) => s;
+  KNOWN_HITS.set('templated-name-to-line-end', (KNOWN_HITS.get('templated-name-to-line-end') ?? 0) + 1);
+  return (s) => names.reduce((acc, n) => acc.split(n).join('<templated name>'), s);
+}
+
+function keyOf(f: Finding, shift?: { file: string; line: number }, names: (s: string) => string = (x) => x): Key {
   const mv = (p: Position) => (shift && f.file === shift.file && p.line >= shift.line ? { line: p.line + 1, character: p.character } : p);
   const s = mv(f.range.start);
   const e = mv(f.range.end);
-  return `${f.file}|${s.line}:${s.character}-${e.line}:${e.character}|${f.ruleId}|${f.severity}|${f.message}`;
+  return `${f.file}|${s.line}:${s.character}-${e.line}:${e.character}|${f.ruleId}|${f.severity}|${names(f.message)}`;
 }
 
 function diffKeys(expected: Key[], actual: Key[]): string {
@@ -268,7 +283,10 @@ export function checkAnnotationSuppression(c: Case, r = checkNoCrash(c)): void {
     const opts = { lineWidth: 0 };
     const a = run(c, c.files.map((x) => (x === file ? { path: x.path, text: plain.toString(opts) } : x)));
     const b = run(c, c.files.map((x) => (x === file ? { path: x.path, text: (withIgnore as Document).toString(opts) } : x)));
-    const msgs = (res: AnalysisResult, drop: boolean) => res.findings.filter((f) => f.file === file.path && !(drop && f.ruleId === rule)).map((f) => `${f.ruleId}|${f.severity}|${f.message}`);
+    const msgs = (res: AnalysisResult, drop: boolean) => {
+      const names = templatedNames(res);
+      return res.findings.filter((f) => f.file === file.path && !(drop && f.ruleId === rule)).map((f) => `${f.ruleId}|${f.severity}|${names(f.message)}`);
+    };
     const d = diffKeys(msgs(a, true), msgs(b, false));
     if (d) fail(`annotation offload.dev/ignore "${rule}: fuzz" on ${file.path}: ${d}`);
     return;
@@ -293,12 +311,16 @@ export function checkLineBreakInvariance(c: Case, r = checkNoCrash(c)): void {
   );
   // U+2028 and friends are not line breaks; a lone CR in a JSON string would be, so skip that.
   const d = diffKeys(
-    r.findings.map((f) => keyOf(f)),
-    after.findings.map((f) => keyOf(f)),
+    r.findings.map((f) => keyOf(f, undefined, templatedNames(r))),
+    after.findings.map((f) => keyOf(f, undefined, templatedNames(after))),
   );
   if (d) fail(`with ${label} line breaks: ${d}`);
-  const ws = (res: AnalysisResult) => res.workloads.map((w) => `${w.id}|${JSON.stringify(w.range)}|${w.recommendation.platform}`).sort();
-  if (JSON.stringify(ws(r)) !== JSON.stringify(ws(after))) fail(`with ${label} line breaks the workloads differ`);
+  const ws = (res: AnalysisResult) => {
+    const names = templatedNames(res);
+    return res.workloads.map((w) => `${names(w.id)}|${JSON.stringify(w.range)}|${w.recommendation.platform}`);
+  };
+  const w = diffKeys(ws(r), ws(after));
+  if (w) fail(`with ${label} line breaks the workloads differ: ${w}`);
 }
 
 /** A shared ChunkCache gives the same result as none, also after an edit above a document. */
@@ -377,14 +399,25 @@ export const KNOWN_ISSUES: { id: string; owner: string; matches: (message: strin
     matches: (m) => /^\S+\.ya?ml: ecs-[\w-]+ (fix|suggestion)/.test(m),
   },
   {
-    // writtenName() reads a templated name to the end of the line: through flow-style `}, ...` and, with lone-CR breaks, the rest of the file.
+    // writtenName() reads a templated name from the raw text up to the next `\n`: through
+    // flow-style `}, ...`, past a lone CR to the end of the file, and with CRLF it keeps
+    // the `\r` and the trailing comment (`.` does not match `\r`).
     id: 'templated-name-to-line-end',
     owner: 'src/engine/formats/kubernetes.ts writtenName()',
-    matches: (m) => m.includes('{{') && /(\\r|\}, |, annotations: )/.test(m),
+    matches: (m) => m.includes('{{') && /^(with (CRLF|lone CR|BOM) line breaks|annotation offload\.dev\/ignore)/.test(m),
+  },
+  {
+    // A removal fix deletes `key: &anchor value` while a later `*anchor` still refers to it.
+    id: 'removal-drops-anchor',
+    owner: 'src/engine/fix/yaml-edits.ts removeEntryLines (SourceNode does not expose anchors; the rules offer the removal)',
+    matches: (m) => /(fix|suggestion) "Remove/.test(m) && /Unknown alias \*/.test(m),
   },
 ];
 
 export const STRICT = process.env.FUZZ_STRICT === '1';
+
+/** How often each known issue was met (the campaign prints this). */
+export const KNOWN_HITS = new Map<string, number>();
 
 /** The known issue a failure message matches, unless running strict. */
 export function knownIssue(message: string): string | undefined {

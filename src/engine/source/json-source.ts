@@ -16,30 +16,23 @@ export interface JsonDocument {
 export function parseJson(text: string): JsonDocument {
   const errs: ParseError[] = [];
   let tree: JsonNode | undefined;
-  let source = text;
-  let tooDeep: [number, number][] | undefined;
+  // jsonc-parser recurses once per level: thousands of nested brackets overflow the
+  // stack, and near the limit V8 can abort the process instead of throwing. Blank out
+  // what lies deeper than MAX_DEPTH first (same length, line breaks kept, so offsets
+  // hold) and parse the rest, so the outer object is still analysed.
+  const source = deeperThan(text, MAX_DEPTH) ? maskDeeperThan(text, MAX_DEPTH) : { text, cuts: [] as [number, number][] };
+  const tooDeep = source.cuts;
   try {
-    tree = parseTree(text, errs, PARSE_OPTIONS);
+    tree = parseTree(source.text, errs, PARSE_OPTIONS);
   } catch (e) {
-    // jsonc-parser recurses once per level: thousands of nested brackets overflow the
-    // stack. Blank out what lies deeper than MAX_DEPTH (same length, line breaks kept,
-    // so offsets hold) and parse the rest, so the outer object is still analysed.
-    if (!(e instanceof RangeError)) throw e;
-    const masked = maskDeeperThan(text, MAX_DEPTH);
-    errs.length = 0;
-    source = masked.text;
-    tooDeep = masked.cuts;
-    try {
-      tree = parseTree(source, errs, PARSE_OPTIONS);
-    } catch {
-      tree = undefined;
-    }
+    // Not expected once the depth is bounded; a last line of defence all the same.
+    return { root: undefined, errors: [{ message: `JSON could not be parsed: ${(e as Error)?.message ?? String(e)}`, start: 0, end: Math.min(1, text.length) }] };
   }
   const errors = errs.map((e) => ({
     message: `JSON: ${humanise(printParseErrorCode(e.error))}`,
     ...errorSpan(text, e.offset, e.offset + Math.max(1, e.length)),
   }));
-  if (tooDeep?.length) {
+  if (tooDeep.length) {
     // A blanked part parses as a missing value; say why instead.
     const cuts = tooDeep;
     const kept = errors.filter((e) => !cuts.some(([a, b]) => e.start >= a && e.start <= b));
@@ -55,6 +48,31 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 export const MAX_DEPTH = 256;
 /** A broken file must not bury the Problems panel. */
 const MAX_ERRORS = 20;
+
+/** Whether brackets nest deeper than `max` (outside strings and comments). One pass, no allocation. */
+function deeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: to its closing quote, past escapes. A line break ends it too, as in
+      // jsonc-parser's scanner: this scan must never see less nesting than the parser.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+      }
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return false;
+}
 
 /**
  * Replaces every value nested deeper than `max` levels with spaces (line breaks

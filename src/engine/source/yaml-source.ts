@@ -106,9 +106,8 @@ export const MAX_NESTING = 250;
  * Blanks (with spaces, line breaks kept, so offsets hold) what is nested deeper than
  * `max` levels: a line indented (with `- `, `? ` and `: ` indicators) past 2 × `max`
  * columns, and flow collections opened past `max` levels counting the line's indent
- * as half its columns. A linear scan: quoted scalars and comments are skipped so their
- * brackets do not count. Errs toward counting too deep, which only costs a document
- * nobody writes by hand.
+ * as half its columns. A linear scan that errs toward counting too deep, which only
+ * costs a document nobody writes by hand.
  */
 export function maskDeepNesting(text: string, max: number): { text: string; cuts: [number, number][] } {
   const cuts: [number, number][] = [];
@@ -132,30 +131,23 @@ export function maskDeepNesting(text: string, max: number): { text: string; cuts
       i = nextLine(text, eol);
       continue;
     }
-    let k = j;
-    let prev = j > i ? ' ' : '\n';
-    while (k < eol) {
-      const c = text[k];
-      if ((c === '"' || c === "'") && /[\s[{,:\n]/.test(prev)) {
-        k = skipQuoted(text, k);
-        prev = c;
-        continue;
-      }
-      if (c === '#' && /\s/.test(prev)) break;
-      if (c === '[' || c === '{') {
+    // Brackets count wherever they are, in quotes and comments too: skipping quoted text
+    // the way yaml does would need yaml's whole grammar, and a wrong guess there would
+    // let a deep document through. Counting too many is harmless at this limit.
+    for (let k = j; k < eol; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x5b || c === 0x7b) {
         flow++;
         if (cutStart < 0 && flow + block > max) cutStart = k;
-      } else if ((c === ']' || c === '}') && flow > 0) {
+      } else if ((c === 0x5d || c === 0x7d) && flow > 0) {
         flow--;
         if (cutStart >= 0 && flow + block <= max) {
           cuts.push([cutStart, k + 1]);
           cutStart = -1;
         }
       }
-      prev = c;
-      k++;
     }
-    i = nextLine(text, Math.max(k, eol));
+    i = nextLine(text, eol);
   }
   if (cutStart >= 0) cuts.push([cutStart, n]);
   if (!cuts.length) return { text, cuts };
@@ -177,19 +169,6 @@ function nextLine(text: string, at: number): number {
   if (at >= text.length) return text.length;
   if (text[at] === '\r' && text[at + 1] === '\n') return at + 2;
   return text[at] === '\n' || text[at] === '\r' ? at + 1 : lineEnd(text, at) + 1;
-}
-
-/** The offset after a quoted scalar starting at `at` (which may span lines). */
-function skipQuoted(text: string, at: number): number {
-  const q = text[at];
-  for (let i = at + 1; i < text.length; i++) {
-    if (q === '"' && text[i] === '\\') i++;
-    else if (text[i] === q) {
-      if (q === "'" && text[i + 1] === "'") i++;
-      else return i + 1;
-    }
-  }
-  return text.length;
 }
 
 /** Errors reported per document: a broken file must not bury the Problems panel. */
