@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, visit } from 'yaml';
+import { MAX_NESTING, maskDeepNesting } from './source/yaml-source';
 import type { Severity } from './types';
 import { eksSupportStatus, latestEksVersion, eksVersion as lookupEksVersion, normalizeEksVersion } from './knowledge';
 
@@ -45,8 +46,35 @@ export interface ConfigProblem {
 export function parseConfig(text: string): { options: UserOptions; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const options: UserOptions = {};
-  const doc = parseDocument(text, { prettyErrors: false });
+  // A config nobody writes by hand can still arrive: mask what is nested deeper than
+  // any real setting, as the manifest parser does, so parsing can neither hang nor
+  // overflow the stack.
+  const masked = maskDeepNesting(text, MAX_NESTING);
+  for (const [start, end] of masked.cuts) problems.push({ message: '.offload.yaml is nested too deeply: the inner part was skipped', start, end: Math.max(start + 1, Math.min(end, start + 1)) });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(masked.text, { prettyErrors: false });
+  } catch (e) {
+    problems.push({ message: `.offload.yaml could not be read: ${(e as Error).message}`, start: 0, end: Math.min(text.length, 1) });
+    return { options, problems };
+  }
   for (const e of doc.errors) problems.push({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1] });
+  // toJS() stringifies collection keys, which is exponential in their depth; settings
+  // never have them, so such a file is reported instead of converted.
+  let collectionKey = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && pair.key !== undefined && !isScalar(pair.key)) {
+        collectionKey = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (collectionKey) {
+    problems.push({ message: '.offload.yaml has a map or list used as a key; settings are plain names', start: 0, end: Math.min(text.length, 1) });
+    return { options, problems };
+  }
   const js = safeJs(doc);
   if (js === undefined || js === null) return { options, problems };
   if (typeof js !== 'object' || Array.isArray(js)) {

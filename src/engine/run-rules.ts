@@ -139,7 +139,7 @@ export function runRule(rule: Rule, scope: RunScope, out: RawFinding[]): void {
     rule.check(ctx);
   } catch (err) {
     // Failure isolation: one broken rule on one document costs one finding, not the scan.
-    const message = `Rule ${meta.id} failed on this document: ${(err as Error)?.message ?? String(err)}. Other rules still ran; please report this.`;
+    const message = `Rule ${meta.id} failed on this document: ${errorText(err)}. Other rules still ran; please report this.`;
     const root = scope.document?.root;
     if (root && frame) {
       // Underline the document's first line: up to the first line break (LF, CR).
@@ -150,6 +150,15 @@ export function runRule(rule: Rule, scope: RunScope, out: RawFinding[]): void {
     } else if (scope.crashFile !== undefined) {
       out.push(engineRaw(INTERNAL_ERROR, 'error', message, scope.crashFile, { s: 0, e: 0, r: false }));
     }
+  }
+}
+
+/** What a rule threw, as text; never throws itself (a null-prototype object or a throwing getter would). */
+function errorText(err: unknown): string {
+  try {
+    return String((err as Error)?.message ?? err);
+  } catch {
+    return 'an exception that cannot be printed';
   }
 }
 

@@ -24,8 +24,7 @@
  *
  * Pure like the rest of the engine: no I/O, no clock, no workers.
  */
-import type { AnalysisResult, FileSummary, Finding, FormatId, InputFile, PlatformId, Range, Severity, Workload } from './types';
-import { PLATFORMS } from './types';
+import type { AnalysisResult, FileSummary, Finding, FormatId, Range, Severity, Workload } from './types';
 import type { ChunkSpan, FileModel, PreparedFile } from './load';
 import { ChunkCache, detect, prepareFile, yamlSummary } from './load';
 import type { LineIndex } from './source/line-index';
@@ -1356,10 +1355,6 @@ export class Engine implements AnalysisSession {
     return this.resultOf(summaries, findings, workloads, counts, total);
   }
 
-  /** Loads files in bulk (analyze()). */
-  addAll(files: readonly InputFile[]): void {
-    for (const f of files) this.update(f.path, f.text);
-  }
 }
 
 interface DocViews {

@@ -132,8 +132,10 @@ function numberOf(n: SourceNode | undefined): number | undefined {
 function writtenName(doc: ParsedDocument, node: SourceNode | undefined): string | undefined {
   const parsed = str(node);
   if (!doc.rawText || !node || node.keyEnd === undefined) return parsed;
-  const lineEnd = doc.rawText.indexOf('\n', node.keyEnd);
-  const raw = doc.rawText.slice(node.keyEnd, lineEnd < 0 ? undefined : lineEnd).replace(/^\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  // Any line break ends the value: CRLF, LF, or a lone CR.
+  const rest = doc.rawText.slice(node.keyEnd);
+  const lineEnd = rest.search(/[\r\n]/);
+  const raw = rest.slice(0, lineEnd < 0 ? undefined : lineEnd).replace(/^\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
   if (!raw.includes('{{')) return parsed;
   return raw.replace(/^(['"])(.*)\1$/, '$2');
 }
