@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Debouncer, IdleTracker, runSliced } from '../../../src/extension/slicer';
+import { Debouncer, IdleTracker, SLICE_BUDGET_MS, runSliced } from '../../../src/extension/slicer';
 
 describe('extension: runSliced', () => {
   it('yields to the event loop whenever a slice used up its budget', async () => {
@@ -15,27 +15,21 @@ describe('extension: runSliced', () => {
     assert.deepEqual(yields, [60, 120]);
   });
 
-  it('keeps real slices short enough for the editor (< 50 ms of work between yields)', async () => {
+  it('with the default budget, no slice runs past about 50 ms when items take 3 ms', async () => {
+    // A simulated clock: the issue's "yield within about 50 ms" is a property of the
+    // budget and the item cost, and timing real work on a shared machine would be noise.
+    let clock = 0;
+    let sliceStart = 0;
     const slices: number[] = [];
-    let sliceStart = performance.now();
-    const busy = (ms: number) => {
-      const end = performance.now() + ms;
-      while (performance.now() < end);
-    };
-    await runSliced(Array.from({ length: 40 }, (_, i) => i), () => busy(3), {
-      // Measures the synchronous stretch only, not the time spent waiting for the loop.
-      yieldToLoop: () => {
-        slices.push(performance.now() - sliceStart);
-        return new Promise((r) =>
-          setImmediate(() => {
-            sliceStart = performance.now();
-            r();
-          }),
-        );
+    await runSliced(Array.from({ length: 100 }, (_, i) => i), () => void (clock += 3), {
+      now: () => clock,
+      yieldToLoop: async () => {
+        slices.push(clock - sliceStart);
+        sliceStart = clock;
       },
     });
-    assert.ok(slices.length >= 2, `yielded ${slices.length} times`);
-    assert.ok(Math.max(...slices) < 50, `longest slice ${Math.max(...slices).toFixed(1)} ms`);
+    assert.ok(slices.length >= 5, `yielded ${slices.length} times`);
+    assert.ok(Math.max(...slices) <= SLICE_BUDGET_MS + 3 && SLICE_BUDGET_MS + 3 <= 50, `longest slice ${Math.max(...slices)} ms`);
   });
 
   it('reports progress and stops when cancelled', async () => {
