@@ -9,7 +9,20 @@ export function looksLikeTemplate(path: string, text: string): boolean {
 }
 
 export function maskTemplateActions(text: string): string {
-  return text.replace(/\{\{-?[\s\S]*?-?\}\}/g, (m) => m.replace(/[^\r\n]/g, ' '));
+  // A scan with indexOf, not /\{\{[\s\S]*?\}\}/g: with many `{{` and no `}}` that
+  // regular expression rescans the rest of the text from every `{{` (2 MB: minutes).
+  // As before, an action that never closes is left as it is.
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = text.indexOf('{{', pos);
+    if (open < 0) break;
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) break;
+    out += text.slice(pos, open) + text.slice(open, close + 2).replace(/[^\r\n]/g, ' ');
+    pos = close + 2;
+  }
+  return pos === 0 ? text : out + text.slice(pos);
 }
 
 /**
