@@ -11,6 +11,7 @@
 //   npm run fuzz -- --seed 42             reproducible
 //   npm run fuzz -- --strict              known issues in others' code count as failures
 //   npm run fuzz -- --no-save             print failures, save nothing
+//   npm run fuzz -- --batch-seconds 90    time limit per batch, shrinking included
 //
 // `npm run fuzz` builds and compiles first; `node scripts/fuzz.mjs` uses out/ as it is.
 // Exit code: 1 when a new failure was found, else 0.
@@ -30,13 +31,14 @@ const opt = (name, fallback) => {
 };
 const flag = (name) => args.includes(`--${name}`);
 if (flag('help') || flag('h')) {
-  console.log('usage: node scripts/fuzz.mjs [--minutes N] [--runs N] [--property TEXT] [--seed N] [--batch N] [--strict] [--no-save]');
+  console.log('usage: node scripts/fuzz.mjs [--minutes N] [--runs N] [--property TEXT] [--seed N] [--batch N] [--batch-seconds N] [--strict] [--no-save]');
   process.exit(0);
 }
 const minutes = Number(opt('minutes', opt('runs') ? 'Infinity' : '10'));
 const maxRuns = Number(opt('runs', 'Infinity'));
 const batch = Number(opt('batch', '200'));
 const only = opt('property', '');
+const shrinkMs = Number(opt('batch-seconds', '90')) * 1000;
 let seed = Number(opt('seed', String(Date.now() % 2 ** 31)));
 if (flag('strict')) process.env.FUZZ_STRICT = '1';
 
@@ -72,7 +74,8 @@ outer: while (Date.now() < deadline && total < maxRuns) {
     const s = seed++;
     const out = fc.check(
       fc.property(p.arbitrary, (c) => runChecks(p, c)),
-      { seed: s, numRuns, interruptAfterTimeLimit: Math.max(1000, deadline - Date.now()), markInterruptAsFailure: false },
+      // Bounded, shrinking included: a large failing input can take many minutes to shrink.
+      { seed: s, numRuns, interruptAfterTimeLimit: Math.max(1000, Math.min(shrinkMs, deadline - Date.now())), markInterruptAsFailure: false },
     );
     const st = stats.get(p.name);
     st.runs += out.numRuns;

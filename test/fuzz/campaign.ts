@@ -25,11 +25,11 @@ const singleObject: fc.Arbitrary<Case> = fc
   .map(([o, style, pick]) => ({ files: [{ path: 'k8s/object.yaml', text: toYaml(o, style) }], pick }));
 
 export const PROPERTIES: Property[] = [
-  { name: 'never throws; every range lies inside its document', checks: ['no-crash', 'ranges'], arbitrary: workspace(anyFile), runs: 800 },
+  { name: 'never throws; every range lies inside its document', checks: ['no-crash', 'ranges'], arbitrary: workspace(anyFile), runs: 600 },
   { name: 'the same, with a cluster config and an .offload.yaml', checks: ['no-crash', 'ranges'], arbitrary: fc.tuple(workspaceWithCluster, configText).map(([c, configText]) => ({ ...c, configText })), runs: 200 },
   { name: 'fixes apply without overlap, touch only their ranges and re-parse', checks: ['fixes'], arbitrary: fc.oneof(workspace(manifestFile, 2), workspaceWithCluster), runs: 200 },
   { name: 'fixes on mutated text', checks: ['fixes'], arbitrary: workspace(mutatedFile, 2), runs: 100 },
-  { name: 'a suppression comment removes exactly the named findings', checks: ['comment-suppression'], arbitrary: workspace(manifestFile, 3), runs: 300 },
+  { name: 'a suppression comment removes exactly the named findings', checks: ['comment-suppression'], arbitrary: workspace(manifestFile, 3), runs: 250 },
   { name: 'a suppression annotation removes exactly the named findings', checks: ['annotation-suppression'], arbitrary: singleObject, runs: 150 },
   { name: 'line breaks and a BOM change nothing', checks: ['line-breaks'], arbitrary: workspace(fc.oneof(manifestFile, mutatedFile), 3), runs: 250 },
   { name: 'a ChunkCache changes nothing', checks: ['cache'], arbitrary: workspace(anyFile, 3), runs: 100 },

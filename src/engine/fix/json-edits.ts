@@ -1,6 +1,6 @@
 import type { SourceNode } from '../source/source-node';
 import type { OffsetEdit } from '../rules/define-rule';
-import { columnOf, lineBreak } from './yaml-edits';
+import { columnOf, lineBreakAt } from './yaml-edits';
 
 /**
  * Adds `"key": value` as the last property of a JSON object, indented like its
@@ -8,7 +8,6 @@ import { columnOf, lineBreak } from './yaml-edits';
  */
 export function insertJsonProperty(text: string, obj: SourceNode, key: string, valueJson: string): OffsetEdit {
   const entries = obj.entries();
-  const eol = lineBreak(text);
   if (entries.length === 0) {
     return { start: obj.start + 1, end: obj.start + 1, newText: ` ${JSON.stringify(key)}: ${valueJson} ` };
   }
@@ -17,6 +16,7 @@ export function insertJsonProperty(text: string, obj: SourceNode, key: string, v
   const sameLine = !/[\r\n]/.test(text.slice(obj.start, first.keyStart ?? first.start));
   if (sameLine) return { start: last.end, end: last.end, newText: `, ${JSON.stringify(key)}: ${valueJson}` };
   const indent = ' '.repeat(columnOf(text, first.keyStart ?? first.start));
+  const eol = lineBreakAt(text, last.end);
   return { start: last.end, end: last.end, newText: `,${eol}${indent}${JSON.stringify(key)}: ${valueJson}` };
 }
 

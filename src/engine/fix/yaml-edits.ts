@@ -23,10 +23,22 @@ export function columnOf(text: string, offset: number): number {
   return offset - startOfLine(text, offset);
 }
 
-/** The line break this text uses: CRLF when it has one, a lone CR when that is all it has, else LF. */
-export function lineBreak(text: string): string {
-  if (text.includes('\r\n')) return '\r\n';
-  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+/**
+ * The line break to write at `offset`: the one that ends its line (or, on a last line
+ * without one, the line before), so an insert matches its neighbours. Local on
+ * purpose: a fix then depends only on the text around it, never on another document
+ * of the file (the incremental session re-uses a document's fixes while others change).
+ */
+export function lineBreakAt(text: string, offset: number): string {
+  let i = lineEndAt(text, offset);
+  if (i >= text.length) {
+    const start = startOfLine(text, Math.min(offset, text.length));
+    if (start === 0) return '\n';
+    i = text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1;
+  }
+  if (text.charCodeAt(i) === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+  // An offset between the CR and the LF of a pair still means CRLF.
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Offset just after the end of the line that contains `offset` (after its line break). */
@@ -65,10 +77,10 @@ export function insertIntoBlockMap(text: string, map: SourceNode, lines: string[
   // Flow maps ({a: 1}) would need a different edit; callers offer a suggestion instead.
   if (text[map.start] === '{') return undefined;
   const indent = ' '.repeat(columnOf(text, first.keyStart));
-  const eol = lineBreak(text);
   const last = map.entries()[map.entries().length - 1];
   // Insert after the last entry's last line, before any trailing comment lines of the parent.
   const at = endOfLine(text, Math.max(last.end - 1, last.start));
+  const eol = lineBreakAt(text, Math.max(last.end - 1, last.start));
   const prefix = at === text.length && !/[\r\n]$/.test(text) ? eol : '';
   return { start: at, end: at, newText: prefix + lines.map((l) => indent + l.replace(/\n/g, eol + indent) + eol).join('') };
 }
@@ -121,7 +133,7 @@ export function insertBeforeEntry(text: string, entry: SourceNode, lines: string
   const at = startOfLine(text, entry.keyStart);
   const before = text.slice(at, entry.keyStart);
   if (!/^[ ]*$/.test(before)) return undefined;
-  const eol = lineBreak(text);
+  const eol = lineBreakAt(text, entry.keyStart);
   return { start: at, end: at, newText: lines.map((l) => before + l.replace(/\n/g, eol + before) + eol).join('') };
 }
 

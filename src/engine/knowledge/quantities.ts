@@ -15,7 +15,7 @@ const K8S_SUFFIX: Readonly<Record<string, number>> = {
 // Number, then an optional binary/decimal suffix or a decimal exponent ('1e3').
 // The exponent form is tried first so that '1E3' is an exponent while a bare '1E'
 // stays exa, which is how Kubernetes reads them too.
-const K8S_QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
+const K8S_QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
 
 /**
  * Reads a Kubernetes resource quantity ('500m', '1.5', '1Gi', '1e9', 2) in base units
@@ -47,8 +47,8 @@ export function parseK8sMemory(value: unknown): number | undefined {
   return bytes === undefined ? undefined : bytes / MIB;
 }
 
-const ECS_CPU = /^(\d+\.?\d*|\.\d+)\s*(vcpus?)?$/i;
-const ECS_MEMORY = /^(\d+\.?\d*|\.\d+)\s*(gb|gib|mb|mib)?$/i;
+const ECS_CPU = /^(\d+(?:\.\d*)?|\.\d+)\s*(vcpus?)?$/i;
+const ECS_MEMORY = /^(\d+(?:\.\d*)?|\.\d+)\s*(gb|gib|mb|mib)?$/i;
 
 /**
  * ECS CPU in CPU units (1024 = 1 vCPU). Task definitions write units ('1024' or

@@ -211,6 +211,26 @@ describe('robustness: hostile fixtures', function () {
     });
   }
 
+  // K8S_QUANTITY, ECS_CPU and ECS_MEMORY once read `\\d+\\.?\\d*`, which backtracked
+  // quadratically on a long run of digits that does not match: 40,000 zeros and a `!`
+  // took 8 s in a Pod and 25 s in a task definition. The work is now linear, so the
+  // assertion compares against a value 1/10 as long rather than a wall-clock limit.
+  it('a 40,000-digit cpu or memory value is read in linear time', () => {
+    const pod = (digits: number) => ({ path: 'k8s/pod.yaml', text: `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    resources:\n      requests: {cpu: "${'0'.repeat(digits)}!", memory: "${'1'.repeat(digits)}x"}\n` });
+    const task = (digits: number) => ({ path: 'ecs/task.json', text: JSON.stringify({ family: 'f', requiresCompatibilities: ['FARGATE'], cpu: `${'0'.repeat(digits)}!`, memory: `${'1'.repeat(digits)}x`, containerDefinitions: [{ name: 'c', image: 'nginx' }] }) });
+    const cost = (digits: number) => {
+      const t = process.cpuUsage();
+      for (const f of [pod(digits), task(digits)]) analyzeOne(f);
+      const d = process.cpuUsage(t);
+      return d.user + d.system;
+    };
+    cost(4_000);
+    const small = Math.max(cost(4_000), 2_000);
+    const large = cost(40_000);
+    // Linear: about 10x. Quadratic was about 100x (and seconds).
+    assert.ok(large < small * 40, `40,000 digits cost ${large} µs against ${small} µs for 4,000`);
+  });
+
   it('hovers on the hostile files never throw, stay in the file, and escape markup', () => {
     for (const f of files.filter((x) => x.text.length < 5000 && !x.path.startsWith('encoding/'))) {
       const result = analyzeOne(f);

@@ -135,7 +135,12 @@ async function openGuide(browser: Browser, result: AnalysisResult, transform: (h
     });
   });
   await page.goto(`${ORIGIN}/index.html`);
-  await Promise.race([rendered, new Promise((_r, reject) => setTimeout(() => reject(new Error(`the guide never reported a render; log:\n${log.join('\n')}`)), 60_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([rendered, new Promise((_r, reject) => (timer = setTimeout(() => reject(new Error(`the guide never reported a render; log:\n${log.join('\n')}`)), 60_000)))]);
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     page,
     html,
