@@ -2,6 +2,9 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, v
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { SourceNode } from './source-node';
 import { errorSpan } from './node-span';
+import { parseFast } from './fast-yaml';
+import type { FastNode } from './fast-yaml';
+import { wrapFast } from './fast-source-node';
 
 /** Bound for alias expansion in toJS(), so a "billion laughs" document cannot explode. */
 const MAX_ALIAS_COUNT = 100;
@@ -60,6 +63,8 @@ function dedupeSorted(a: number[]): number[] {
 export interface ParsedChunk {
   text: string;
   doc: Document.Parsed | undefined;
+  /** The tree from the fast reader, when it read the chunk (then `doc` is undefined). */
+  fast?: FastNode;
   /** Offsets relative to the chunk. */
   errors: { message: string; start: number; end: number }[];
   empty: boolean;
@@ -72,6 +77,15 @@ export interface ParsedChunk {
  * wherever an edit above it moves it.
  */
 export function parseChunk(text: string): ParsedChunk {
+  // Most manifests are plain block YAML, which the fast reader takes in one pass;
+  // it declines anything it cannot read exactly as yaml would.
+  const fast = parseFast(text);
+  if (fast) return { text, doc: undefined, fast, errors: [], empty: false };
+  return parseChunkWithYaml(text);
+}
+
+/** parseChunk through the yaml package only: anything the fast reader declines, and the reference it is tested against. */
+export function parseChunkWithYaml(text: string): ParsedChunk {
   let doc: Document.Parsed;
   // yaml recurses once per nesting level. Past about 900 levels it overflows the stack,
   // and two overflows in one document can abort the whole process (V8 fails to compile
@@ -310,6 +324,7 @@ function aliasTargets(doc: Document): Map<Alias, YamlNode | undefined> | undefin
 
 /** Places a parsed chunk at `base` in its file. Wrappers are lazy, so this costs nothing. */
 export function placeChunk(chunk: ParsedChunk, base: number): YamlDocument {
+  if (chunk.fast) return { base, text: chunk.text, root: wrapFast(chunk.fast, base), errors: [], empty: false };
   const contents = chunk.doc?.contents as YamlNode | null | undefined;
   return {
     base,
