@@ -69,13 +69,56 @@ interface Read {
  * is outside the subset, or empty.
  */
 export function parseFast(text: string): FastNode | undefined {
-  if (OUTSIDE.test(text)) return undefined;
+  // CRLF files (Windows checkouts) are read with LF breaks and their offsets mapped
+  // back; a lone CR is a line break to yaml but not here, and mixed breaks would need
+  // a map per line, so such text is declined.
+  const crlf = text.includes('\r');
+  if (crlf && (LONE_CR.test(text) || BARE_LF.test(text))) return undefined;
+  const t = crlf ? text.replace(/\r\n/g, '\n') : text;
+  if (OUTSIDE.test(t)) return undefined;
+  let root: FastNode | undefined;
   try {
-    return new Reader(text).document();
+    root = new Reader(t).document();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
   }
+  if (root && crlf) remap(root, lineFeeds(t));
+  return root;
+}
+
+const LONE_CR = /\r(?!\n)/;
+/** An LF without its CR: mixed line breaks, which the offset mapping does not model. */
+const BARE_LF = /(?:^|[^\r])\n/;
+
+function lineFeeds(t: string): number[] {
+  const out: number[] = [];
+  for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) out.push(i);
+  return out;
+}
+
+/** An offset in the LF text to the CRLF text: one more character for every line break before it. */
+function toCrlf(lf: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = lf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lf[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return p + lo;
+}
+
+function remap(n: FastNode, lf: readonly number[]): void {
+  n.start = toCrlf(lf, n.start);
+  n.end = toCrlf(lf, n.end);
+  if (n.keyStarts) {
+    for (let i = 0; i < n.keyStarts.length; i++) {
+      n.keyStarts[i] = toCrlf(lf, n.keyStarts[i]);
+      n.keyEnds![i] = toCrlf(lf, n.keyEnds![i]);
+    }
+  }
+  if (n.children) for (const c of n.children) remap(c, lf);
 }
 
 /** Where the reader stands between lines: the next content line, and the comments it passed. */
@@ -676,6 +719,7 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** A plain scalar's value under YAML 1.2's core schema, tested in the order yaml's schema lists the tags. */
 export function resolvePlain(s: string): unknown {
   const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57) return resolveDigits(s);
   // Most values start with a letter that no tag's pattern starts with: a string.
   const maybe = c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || s.length === 0;
   if (!maybe) return s;
@@ -685,6 +729,16 @@ export function resolvePlain(s: string): unknown {
   if (INT_RE.test(s)) return parseInt(s, 10);
   if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
   if (NAN_RE.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (EXP_RE.test(s)) return parseFloat(s);
+  if (FLOAT_RE.test(s)) return parseFloat(s);
+  return s;
+}
+
+/** resolvePlain for a value that starts with a digit: null, bool and .inf/.nan cannot match, the rest keep their order. */
+function resolveDigits(s: string): unknown {
+  if (s.charCodeAt(1) === 111 /* o */ && OCT_RE.test(s)) return parseInt(s.substring(2), 8);
+  if (INT_RE.test(s)) return parseInt(s, 10);
+  if (s.charCodeAt(1) === 120 /* x */ && HEX_RE.test(s)) return parseInt(s.substring(2), 16);
   if (EXP_RE.test(s)) return parseFloat(s);
   if (FLOAT_RE.test(s)) return parseFloat(s);
   return s;

@@ -48,6 +48,12 @@ describe('fast YAML reader (differential against the yaml package)', () => {
     assert.ok(t.same > 2000, `only ${t.same} of 4,000 read`);
   });
 
+  it('agrees with yaml on the same documents with CRLF line breaks (offsets mapped back)', () => {
+    const t = tally(Array.from({ length: 2000 }, (_, i): [string, string] => [`crlf seed ${i}`, randomYaml(i).replace(/\n/g, '\r\n')]));
+    assert.deepEqual(t.differs.slice(0, 3), []);
+    assert.ok(t.same > 1000, `only ${t.same} of 2,000 read`);
+  });
+
   it('agrees with yaml or declines on 4,000 generated documents with random edits', () => {
     const alphabet = [' ', '\n', '#', ':', '-', '"', "'", '[', ']', '{', '}', ',', '|', '>', 'a', '1', '.', '  ', '\n  ', '&', '*', '!', '?', '\\', '%', '\t', '\r\n'];
     const texts: [string, string][] = [];
@@ -101,7 +107,9 @@ describe('fast YAML reader (differential against the yaml package)', () => {
       ['a multi-line plain scalar', 'a: one\n  two\n'],
       ['a multi-line flow sequence', 'a: [1,\n  2]\n'],
       ['tabs', 'a:\n\tb: 1\n'],
-      ['CRLF line breaks', 'a: 1\r\nb: 2\r\n'],
+      ['lone CR line breaks', 'a: 1\rb: 2\r'],
+      ['a CR inside a CRLF file', 'a: 1\r\nb: x\ry\r\n'],
+      ['mixed CRLF and LF', 'a: 1\r\nb: 2\n'],
       ['escapes in double quotes', 'a: "x\\ty"\n'],
       ['keep chomping', 'a: |+\n  x\n\n'],
       ['an empty document', '# only a comment\n'],
