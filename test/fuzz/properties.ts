@@ -397,12 +397,6 @@ function firstDifference(a: string, b: string): string {
  */
 export const KNOWN_ISSUES: { id: string; owner: string; matches: (message: string) => boolean }[] = [
   {
-    // ECS rules build JSON edits (`, "networkMode": "awsvpc"`) for task definitions written in YAML.
-    id: 'ecs-json-edits-in-yaml',
-    owner: 'src/engine/rules/ecs-*.ts (ecs-helpers insertJsonProperties, removeJsonMember, appendJsonArrayItem)',
-    matches: (m) => /^\S+\.ya?ml: ecs-[\w-]+ (fix|suggestion)/.test(m),
-  },
-  {
     // writtenName() reads a templated name from the raw text to the end of its line, so in
     // flow style (`metadata: { name: web, annotations: {...} }, spec: ...`) the name runs
     // through the rest of the object. (Line breaks other than LF were fixed in d146750.)

@@ -58,14 +58,17 @@ export default defineRule({
         else if (target.cpu !== units) edits.push(replaceJsonValue(cpuNode, cpuText(cpuNode, target.cpu)));
         if (!memNode) add.push(['memory', JSON.stringify(String(target.memoryMiB))]);
         else if (target.memoryMiB !== mib) edits.push(replaceJsonValue(memNode, memText(memNode, target.memoryMiB)));
-        edits.push(...insertJsonProperties(text, task, add));
+        const inserted = add.length ? insertJsonProperties(text, task, add) : [];
+        // No safe place for the missing keys: offer nothing rather than half a change.
+        const complete = add.length === 0 || inserted.length > 0;
+        edits.push(...inserted);
         const change = {
           title: basis
             ? `Add task-level cpu ${target.cpu} / memory ${target.memoryMiB} (the smallest Fargate size that holds the containers)`
             : `Add task-level cpu ${target.cpu} / memory ${target.memoryMiB} (check it: not every container declares its memory)`,
           edits,
         };
-        ctx.report({ node, messageId: 'missing', data, workload: w, severity, ...(basis ? { fix: change } : { suggest: [change] }) });
+        ctx.report({ node, messageId: 'missing', data, workload: w, severity, ...(!complete ? {} : basis ? { fix: change } : { suggest: [change] }) });
         continue;
       }
       const units = parseEcsCpu(cpuNode.value);

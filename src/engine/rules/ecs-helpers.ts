@@ -1,7 +1,8 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import type { Effect, Severity } from '../types';
-import type { OffsetEdit } from './define-rule';
+import type { FixDescriptor, OffsetEdit } from './define-rule';
+import { endOfLine, insertIntoBlockMap, lineBreakAt, removeEntryLines, startOfLine } from '../fix/yaml-edits';
 
 /**
  * Whether a task definition asks to be validated for Fargate. Findings that AWS
@@ -147,6 +148,11 @@ function restOfLineIsBlank(text: string, from: number): boolean {
  * after the last property stays on that property's line.
  */
 export function insertJsonProperties(text: string, obj: SourceNode, props: [key: string, valueJson: string][]): OffsetEdit[] {
+  // A task definition written as YAML: `key: value` lines (JSON values are valid YAML).
+  if (isYamlBlock(text, obj)) {
+    const e = insertIntoBlockMap(text, obj, props.map(([k, v]) => `${k}: ${v}`));
+    return e ? [e] : [];
+  }
   const entries = obj.entries();
   const pairs = props.map(([k, v]) => `${JSON.stringify(k)}: ${v}`);
   if (entries.length === 0) return [{ start: obj.start + 1, end: obj.start + 1, newText: ` ${pairs.join(', ')} ` }];
@@ -174,14 +180,45 @@ export function insertJsonProperties(text: string, obj: SourceNode, props: [key:
   ];
 }
 
-/** Adds a value at the end of a JSON array, matching its one-line or one-item-per-line layout. */
-export function appendJsonArrayItem(text: string, arr: SourceNode, valueJson: string): OffsetEdit {
+/**
+ * Adds a value at the end of a JSON array, matching its one-line or one-item-per-line
+ * layout; in a YAML block sequence, a `- value` line like the last item's. Empty when
+ * the last YAML item is not a one-line scalar (no safe place for the line).
+ */
+export function appendJsonArrayItem(text: string, arr: SourceNode, valueJson: string): OffsetEdit[] {
   const items = arr.items();
-  if (items.length === 0) return { start: arr.start + 1, end: arr.start + 1, newText: valueJson };
+  if (isYamlBlock(text, arr)) {
+    const last = items[items.length - 1];
+    if (!last || last.kind !== 'scalar') return [];
+    const lineStart = startOfLine(text, last.start);
+    const prefix = text.slice(lineStart, last.start);
+    if (!/^[ ]*- +$/.test(prefix) || /[\r\n]/.test(text.slice(last.start, last.end))) return [];
+    const at = endOfLine(text, Math.max(last.end - 1, last.start));
+    const eol = lineBreakAt(text, last.start);
+    const lead = at === text.length && !/[\r\n]$/.test(text) ? eol : '';
+    return [{ start: at, end: at, newText: `${lead}${prefix}${valueJson}${eol}` }];
+  }
+  if (items.length === 0) return [{ start: arr.start + 1, end: arr.start + 1, newText: valueJson }];
   const last = items[items.length - 1];
   const indent = leadingIndent(text, items[0].start);
-  if (indent === undefined) return { start: last.end, end: last.end, newText: `, ${valueJson}` };
-  return { start: last.end, end: last.end, newText: `,${eolOf(text)}${indent}${valueJson}` };
+  if (indent === undefined) return [{ start: last.end, end: last.end, newText: `, ${valueJson}` }];
+  return [{ start: last.end, end: last.end, newText: `,${eolOf(text)}${indent}${valueJson}` }];
+}
+
+/** A YAML block map or sequence (not JSON, not YAML flow style, which takes JSON edits). */
+function isYamlBlock(text: string, node: SourceNode): boolean {
+  const c = text[node.start];
+  return (node.kind === 'map' && c !== '{') || (node.kind === 'seq' && c !== '[');
+}
+
+/** The fix, when there is an edit to make: helpers return none where no edit is safe. */
+export function fixIf(title: string, edits: OffsetEdit[]): FixDescriptor | undefined {
+  return edits.length ? { title, edits } : undefined;
+}
+
+/** The same for a list of suggestions. */
+export function suggestionsIf(...fixes: (FixDescriptor | undefined)[]): FixDescriptor[] {
+  return fixes.filter((f): f is FixDescriptor => !!f && f.edits.length > 0);
 }
 
 /**
@@ -191,6 +228,11 @@ export function appendJsonArrayItem(text: string, arr: SourceNode, valueJson: st
  */
 export function removeJsonMember(text: string, node: SourceNode): OffsetEdit[] {
   const parent = node.parent;
+  if (parent && isYamlBlock(text, parent)) {
+    if (parent.kind === 'map') return [removeEntryLines(text, node)];
+    const e = removeYamlSeqItem(text, node);
+    return e ? [e] : [];
+  }
   const siblings = parent ? (parent.kind === 'map' ? parent.entries() : parent.items()) : [node];
   const idx = siblings.findIndex((s) => s.start === node.start);
   const start = node.keyStart ?? node.start;

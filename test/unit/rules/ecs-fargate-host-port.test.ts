@@ -8,6 +8,8 @@ ruleTester(rule, {
   invalid: [
     // The fix sets hostPort to the container port; removing it is the suggestion.
     { file: 'fail.json', errors: [{ line: 14, column: 23, endColumn: 27, message: 'maps host port 8080 to container port 80' }], suggestionOutputs: { 0: 'fail.suggested.json' } },
+    // YAML: the hostPort line goes, its neighbours stay.
+    { file: 'fail.task.yaml', errors: [{ line: 9, column: 19, endColumn: 20, message: 'sets hostPort 0' }] },
     {
       // A bridge task's dynamic port (0) is removed; a fixed one is set equal.
       file: 'fail.describe.json',

@@ -6,6 +6,8 @@ ruleTester(rule, {
   valid: ['pass.json', 'pass.describe.json'],
   invalid: [
     { file: 'fail.json', errors: [{ line: 3, column: 3, endColumn: 28, message: 'lists EC2 but not "FARGATE"' }] },
+    // YAML: a `- "FARGATE"` item under the last one, the comment kept.
+    { file: 'fail.task.yaml', errors: [{ line: 5, column: 1, endColumn: 24, message: 'lists EC2 but not "FARGATE"' }] },
     { file: 'fail.describe.json', errors: [{ line: 4, column: 15, endColumn: 23, message: 'No requiresCompatibilities' }] },
     { file: 'fail.external.json', errors: [{ line: 3, column: 3, message: 'ECS Anywhere' }] },
     {
