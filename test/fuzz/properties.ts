@@ -212,22 +212,11 @@ function hiddenTemplateErrors(f: { path: string; text: string }): boolean {
 
 type Key = string;
 
-/**
- * Known issue 'templated-name-to-line-end' (see KNOWN_ISSUES): a Helm-templated name is
- * read from the raw line, so in flow style it changes with whatever else is on that
- * line. Outside strict mode, findings in templated files are compared without
- * their message (rule, severity and range still count), workloads without their id.
- */
-function templatedFiles(c: Case): Set<string> {
-  if (STRICT) return new Set();
-  return new Set(c.files.filter((f) => f.text.includes('{{') || /(^|\/)templates\//.test(f.path)).map((f) => f.path));
-}
-
-function keyOf(f: Finding, shift?: { file: string; line: number }, templated?: Set<string>): Key {
+function keyOf(f: Finding, shift?: { file: string; line: number }): Key {
   const mv = (p: Position) => (shift && f.file === shift.file && p.line >= shift.line ? { line: p.line + 1, character: p.character } : p);
   const s = mv(f.range.start);
   const e = mv(f.range.end);
-  return `${f.file}|${s.line}:${s.character}-${e.line}:${e.character}|${f.ruleId}|${f.severity}|${templated?.has(f.file) ? '(templated)' : f.message}`;
+  return `${f.file}|${s.line}:${s.character}-${e.line}:${e.character}|${f.ruleId}|${f.severity}|${f.message}`;
 }
 
 function diffKeys(expected: Key[], actual: Key[]): string {
@@ -291,8 +280,7 @@ export function checkAnnotationSuppression(c: Case, r = checkNoCrash(c)): void {
     const opts = { lineWidth: 0 };
     const a = run(c, c.files.map((x) => (x === file ? { path: x.path, text: plain.toString(opts) } : x)));
     const b = run(c, c.files.map((x) => (x === file ? { path: x.path, text: (withIgnore as Document).toString(opts) } : x)));
-    const templated = templatedFiles(c).has(file.path);
-    const msgs = (res: AnalysisResult, drop: boolean) => res.findings.filter((f) => f.file === file.path && !(drop && f.ruleId === rule)).map((f) => `${f.ruleId}|${f.severity}|${templated ? '(templated)' : f.message}`);
+    const msgs = (res: AnalysisResult, drop: boolean) => res.findings.filter((f) => f.file === file.path && !(drop && f.ruleId === rule)).map((f) => `${f.ruleId}|${f.severity}|${f.message}`);
     const d = diffKeys(msgs(a, true), msgs(b, false));
     if (d) fail(`annotation offload.dev/ignore "${rule}: fuzz" on ${file.path}: ${d}`);
     return;
@@ -311,18 +299,17 @@ export function checkLineBreakInvariance(c: Case, r = checkNoCrash(c)): void {
     ['BOM', (t) => '\uFEFF' + t],
   ];
   const [label, change] = variants[c.pick % variants.length];
-  const templated = templatedFiles(c);
   const after = run(
     c,
     c.files.map((f) => ({ path: f.path, text: change(f.text) })),
   );
   // U+2028 and friends are not line breaks; a lone CR in a JSON string would be, so skip that.
   const d = diffKeys(
-    r.findings.map((f) => keyOf(f, undefined, templated)),
-    after.findings.map((f) => keyOf(f, undefined, templated)),
+    r.findings.map((f) => keyOf(f)),
+    after.findings.map((f) => keyOf(f)),
   );
   if (d) fail(`with ${label} line breaks: ${d}`);
-  const ws = (res: AnalysisResult) => res.workloads.map((w) => `${templated.has(w.file) ? w.file : w.id}|${JSON.stringify(w.range)}|${w.recommendation.platform}`);
+  const ws = (res: AnalysisResult) => res.workloads.map((w) => `${w.id}|${JSON.stringify(w.range)}|${w.recommendation.platform}`);
   const w = diffKeys(ws(r), ws(after));
   if (w) fail(`with ${label} line breaks the workloads differ: ${w}`);
 }
@@ -396,14 +383,6 @@ function firstDifference(a: string, b: string): string {
  * entry when its bug is fixed: the strict campaign says when nothing matches it.
  */
 export const KNOWN_ISSUES: { id: string; owner: string; matches: (message: string) => boolean }[] = [
-  {
-    // writtenName() reads a templated name from the raw text to the end of its line, so in
-    // flow style (`metadata: { name: web, annotations: {...} }, spec: ...`) the name runs
-    // through the rest of the object. (Line breaks other than LF were fixed in d146750.)
-    id: 'templated-name-to-line-end',
-    owner: 'src/engine/formats/kubernetes.ts writtenName()',
-    matches: (m) => m.includes('{{') && /^(with (CRLF|lone CR|BOM) line breaks|annotation offload\.dev\/ignore)/.test(m),
-  },
   {
     // A removal fix deletes `key: &anchor value` while a later `*anchor` still refers to it.
     id: 'removal-drops-anchor',

@@ -129,13 +129,38 @@ function numberOf(n: SourceNode | undefined): number | undefined {
  * `name: {{ include "app.fullname" . }}-web` parses as `-web`; the raw line is what
  * the user recognises in the sidebar and in messages.
  */
+/** Where a flow value written as raw text ends: the first `,` or `}` outside `{{ }}` and quotes. */
+function flowValueEnd(raw: string): number {
+  let actions = 0;
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (raw.startsWith('{{', i)) {
+      actions++;
+      i++;
+    } else if (actions > 0 && raw.startsWith('}}', i)) {
+      actions--;
+      i++;
+    } else if (actions > 0) continue;
+    else if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',' || c === '}') return i;
+  }
+  return raw.length;
+}
+
 function writtenName(doc: ParsedDocument, node: SourceNode | undefined): string | undefined {
   const parsed = str(node);
   if (!doc.rawText || !node || node.keyEnd === undefined) return parsed;
   // Any line break ends the value: CRLF, LF, or a lone CR.
   const rest = doc.rawText.slice(node.keyEnd);
   const lineEnd = rest.search(/[\r\n]/);
-  const raw = rest.slice(0, lineEnd < 0 ? undefined : lineEnd).replace(/^\s*:\s*/, '').replace(/\s+#.*$/, '').trim();
+  let raw = rest.slice(0, lineEnd < 0 ? undefined : lineEnd).replace(/^\s*:\s*/, '').replace(/\s+#.*$/, '');
+  // In flow style (`metadata: {name: {{ .x }}, labels: {...}}`) the value also ends at
+  // the `,` or `}` that closes it, outside template actions and quotes.
+  if (node.parent && doc.rawText[node.parent.start] === '{') raw = raw.slice(0, flowValueEnd(raw));
+  raw = raw.trim();
   if (!raw.includes('{{')) return parsed;
   return raw.replace(/^(['"])(.*)\1$/, '$2');
 }

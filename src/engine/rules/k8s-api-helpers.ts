@@ -304,7 +304,7 @@ function backendEdit(text: string, backend: SourceNode): OffsetEdit | null | und
   const start = Math.min(name.keyStart, port.keyStart);
   const end = Math.max(name.end, port.end);
   const between = text.slice(start, end);
-  if (between.includes('#') || between.split('\n').length !== 2) return undefined;
+  if (between.includes('#') || between.split(/\r\n?|\n/).length !== 2) return undefined;
   let portLine: string;
   if (typeof port.value === 'number') portLine = `number: ${text.slice(port.start, port.end)}`;
   else if (typeof port.value === 'string' && port.value !== '' && !/^\d+$/.test(port.value)) portLine = `name: ${text.slice(port.start, port.end)}`;

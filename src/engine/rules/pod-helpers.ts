@@ -135,7 +135,7 @@ export function blockLines(text: string, node: SourceNode): string {
  * `{{- with ... }}`). A value action (`image: "{{ .Values.image }}"`) cannot.
  */
 export function mayInjectKeys(text: string, node: SourceNode): boolean {
-  return blockLines(text, node).split('\n').some((l) => l.trimStart().startsWith('{{'));
+  return blockLines(text, node).split(/\r\n?|\n/).some((l) => l.trimStart().startsWith('{{'));
 }
 
 /** A scalar whose value came from a template action: treat it as unknown. */

@@ -24,13 +24,21 @@ export function nodeSpan(node: SourceNode, text: string): [number, number] {
 
 /**
  * A parser's error span may end after a line break (so the same error would end on the
- * next line with LF and on the same line with CRLF) or fall inside a surrogate pair.
- * Underline the characters themselves.
+ * next line with LF and on the same line with CRLF), hold only a line break, or fall
+ * inside a surrogate pair. Underline the characters themselves.
  */
 export function errorSpan(text: string, start: number, end: number): { start: number; end: number } {
   let s = Math.max(0, Math.min(start, text.length));
   let e = Math.max(s, Math.min(end, text.length));
   while (e > s && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  // Nothing left but a line break: underline the character before it. yaml points at
+  // the CR of a CRLF where it points at the last character with LF, so this also makes
+  // the two agree.
+  const isBreak = (o: number) => o >= text.length || text.charCodeAt(o) === 10 || text.charCodeAt(o) === 13;
+  if (e === s && s > 0 && isBreak(s) && !isBreak(s - 1)) {
+    s--;
+    e = s + 1;
+  }
   const inPair = (o: number) => o > 0 && o < text.length && isHigh(text.charCodeAt(o - 1)) && isLow(text.charCodeAt(o));
   if (inPair(s)) s--;
   if (inPair(e)) e++;
