@@ -12,7 +12,7 @@ import { ruleDocs } from '../engine/rule-docs';
 import { versionsCommand } from './commands/versions';
 import { regionsCommand } from './commands/regions';
 import { ENGINE_VERSION } from '../engine/version';
-import { PARALLEL_MIN_FILES, analyzeParallel, jobsFor, readText } from './parallel';
+import { PARALLEL_MIN_FILES, analyzeParallel, jobsFor, readText, tracer } from './parallel';
 
 const USAGE = `Usage: offload <command> [options]
 
@@ -157,6 +157,8 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
     io.err(`offload: cannot read ${unreadable.map((u) => path.relative(io.cwd, u) || u).join(', ')}\n`);
     return 2;
   }
+  const trace = process.env.OFFLOAD_TRACE ? tracer() : undefined;
+  trace?.(`walked: ${paths.length} files`);
   const inputs: InputFile[] = [];
   for (const rel of paths) {
     try {
@@ -174,16 +176,23 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
   const jobsArg = one(p, 'jobs');
   if (jobsArg !== undefined && jobsArg !== 'auto' && !/^[1-9]\d{0,1}$/.test(jobsArg)) throw new UsageError(`--jobs must be a number of threads (1-99) or auto, not "${jobsArg}"`);
   const jobs = threads ? jobsFor(jobsArg, inputs) : 1;
+  trace?.(`read; ${jobs} thread(s)`);
   // The texts are let go once the analysis is made: the report needs only the result.
   if (jobs > 1) {
     return analyzeParallel(inputs, analyzeOptions, jobs, io.cwd).then((result) => {
       inputs.length = 0;
-      return report(result, p, io, format, failOn);
+      trace?.('analysed');
+      const code = report(result, p, io, format, failOn);
+      trace?.('reported');
+      return code;
     });
   }
   const result = analyze(inputs, analyzeOptions);
   inputs.length = 0;
-  return report(result, p, io, format, failOn);
+  trace?.('analysed');
+  const code = report(result, p, io, format, failOn);
+  trace?.('reported');
+  return code;
 }
 
 /** Characters gathered before a write: few system calls, and never one giant string. */

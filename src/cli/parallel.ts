@@ -168,7 +168,12 @@ export async function analyzeParallel(files: readonly InputFile[], opts: ScanOpt
   return result;
 }
 
-function tracer(): (m: string) => void {
+/** With OFFLOAD_TRACE set, phase timings and memory on standard error (for profiling the CLI). */
+export function tracer(): (m: string) => void {
   const t0 = performance.now();
-  return (m) => process.stderr.write(`[offload ${(performance.now() - t0).toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB] ${m}\n`);
+  const mb = (n: number) => (n / 1048576).toFixed(0);
+  return (m) => {
+    const u = process.memoryUsage();
+    process.stderr.write(`[offload ${(performance.now() - t0).toFixed(0)} ms, rss ${mb(u.rss)} MB, heap ${mb(u.heapUsed)} MB, peak rss ${mb(process.resourceUsage().maxRSS * 1024)} MB] ${m}\n`);
+  };
 }
