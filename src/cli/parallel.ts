@@ -35,7 +35,7 @@ export const BATCH = 200;
  * The main thread's share, relative to a worker's: it also takes in the workers'
  * parts while it analyses, and does the whole cross-file pass after everyone is done.
  */
-export const MAIN_WEIGHT = 0.85;
+export const MAIN_WEIGHT = 0.95;
 
 export type ScanOptions = Omit<AnalyzeOptions, 'cache' | 'rules'>;
 
