@@ -179,7 +179,7 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
   trace?.(`read; ${jobs} thread(s)`);
   // The texts are let go once the analysis is made: the report needs only the result.
   if (jobs > 1) {
-    return analyzeParallel(inputs, analyzeOptions, jobs, io.cwd).then((result) => {
+    return analyzeParallel(inputs, analyzeOptions, jobs, io.cwd, { warn: (m) => io.err(`offload: ${m}\n`) }).then((result) => {
       inputs.length = 0;
       trace?.('analysed');
       const code = report(result, p, io, format, failOn);

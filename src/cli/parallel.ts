@@ -112,13 +112,18 @@ export function shareEngine(options: ScanOptions): Engine {
  * there too. The worker script is `parallel-worker.js` next to this module (dist/ when
  * bundled, out/ under tsc).
  */
-export async function analyzeParallel(files: readonly InputFile[], opts: ScanOptions, jobs: number, cwd: string, script = path.join(__dirname, 'parallel-worker.js')): Promise<AnalysisResult> {
+export async function analyzeParallel(
+  files: readonly InputFile[],
+  opts: ScanOptions,
+  jobs: number,
+  cwd: string,
+  { script = path.join(__dirname, 'parallel-worker.js'), warn = () => undefined }: { script?: string; warn?: (message: string) => void } = {},
+): Promise<AnalysisResult> {
   const trace = process.env.OFFLOAD_TRACE ? tracer() : undefined;
   const needle = files.map((f) => hasNeedle(f.text));
   const groups = shares(files, jobs, [MAIN_WEIGHT]);
   const paths = files.map((f) => f.path);
   const workerParts: FilePart[][] = [];
-  let failure: Error | undefined;
   // The workers start first: loading their bundle overlaps the main thread's share.
   const workers = groups.slice(1).filter((g) => g.length).map((g) => {
     const from = g[0];
@@ -135,7 +140,8 @@ export async function analyzeParallel(files: readonly InputFile[], opts: ScanOpt
       w.on('error', reject);
       w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scan worker exited with code ${code}`))));
     }).catch((e: unknown) => {
-      failure ??= e as Error;
+      // The parts it sent are whole; the main thread analyses the rest of its share.
+      warn(`a scan thread failed (${(e as Error)?.message ?? String(e)}); its files are analysed on the main thread`);
     });
   });
   trace?.(`${workers.length} worker(s) started; ${needle.filter(Boolean).length} index files`);
@@ -155,10 +161,10 @@ export async function analyzeParallel(files: readonly InputFile[], opts: ScanOpt
   }
   trace?.('main share done');
   await Promise.all(workers);
-  if (failure) throw failure;
   trace?.('workers done');
 
   // The cross-file pass: the index (needle files only), the index rules, the assembly.
+  // A file without a part (its worker failed, or could not read it) is analysed here.
   const engine = shareEngine(opts);
   for (const f of files) engine.update(f.path, f.text);
   for (const parts of mainParts) engine.adopt(parts);

@@ -65,6 +65,25 @@ describe('cli: scans on worker threads', () => {
     }
   });
 
+  it('analyses on the main thread what a failed worker did not', async () => {
+    const files: InputFile[] = [];
+    for (let i = 0; i < 2; i++) for (const f of examples()) files.push({ path: `copy-${i}/${f.path}`, text: f.text });
+    const options = { today: TODAY };
+    const expected = analyze(files, options);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offload-parallel-'));
+    const script = path.join(dir, 'crash.js');
+    fs.writeFileSync(script, 'throw new Error("boom")\n');
+    try {
+      const warnings: string[] = [];
+      const actual = await analyzeParallel(files, options, 3, dir, { script, warn: (m) => warnings.push(m) });
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(actual)), JSON.parse(JSON.stringify(expected)));
+      assert.equal(warnings.length, 2);
+      assert.match(warnings[0], /boom/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('uses threads only for large workspaces, unless told', () => {
     const small = [{ path: 'a.yaml', text: 'a: 1\n' }];
     assert.equal(jobsFor(undefined, small), 1);
