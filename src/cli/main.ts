@@ -196,7 +196,7 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
 }
 
 /** Characters gathered before a write: few system calls, and never one giant string. */
-const WRITE_CHUNK = 1 << 20;
+const WRITE_CHUNK = 1 << 18;
 
 /** Writes pieces of text to the output file or to standard output, gathered into chunks of about {@link WRITE_CHUNK}. */
 function writePieces(pieces: Iterable<string>, output: string | undefined, io: Io): void {
@@ -206,6 +206,14 @@ function writePieces(pieces: Iterable<string>, output: string | undefined, io: I
     let buf: string[] = [];
     let size = 0;
     for (const piece of pieces) {
+      // A large piece goes out as it is: it dies young, and is never copied into a buffer.
+      if (piece.length >= WRITE_CHUNK / 16) {
+        if (size) write(buf.join(''));
+        buf = [];
+        size = 0;
+        write(piece);
+        continue;
+      }
       buf.push(piece);
       size += piece.length;
       if (size >= WRITE_CHUNK) {

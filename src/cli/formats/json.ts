@@ -6,7 +6,7 @@ export function formatJson(r: AnalysisResult): string {
 }
 
 /** Items per JSON.stringify call when a long array is written in pieces. */
-const ITEMS_PER_PIECE = 256;
+const ITEMS_PER_PIECE = 64;
 
 /**
  * The items of an array as `JSON.stringify(x, null, 2)` writes them when the array is

@@ -100,7 +100,7 @@ export function* formatSarifChunks(r: AnalysisResult, docs: readonly RuleDoc[]):
   const marker = JSON.stringify(RESULTS);
   const at = text.indexOf(marker);
   yield text.slice(0, at) + '[\n';
-  const batch = 256;
+  const batch = 64;
   for (let i = 0; i < r.findings.length; i += batch) {
     const items = r.findings.slice(i, i + batch).map(result);
     for (const piece of jsonArrayItems(items, 8)) yield i ? `,\n${piece}` : piece;

@@ -34,7 +34,7 @@ describe('cli: reports written in pieces', () => {
     const pieces = [...formatJsonChunks(r)];
     assert.equal(pieces.join(''), expected);
     assert.equal(formatJson(r), expected);
-    // The findings come in several pieces of at most 256.
+    // The findings come in several pieces.
     const findingPieces = [...jsonArrayItems(r.findings, 4)];
     assert.ok(findingPieces.length >= 2);
     for (const p of findingPieces) assert.ok(pieces.includes(p));
