@@ -4,15 +4,15 @@ import { UsageError, one, parseArgs } from './args';
 import { walk } from './walk';
 import { analyze, parseConfig } from '../engine';
 import type { AnalysisResult, InputFile, Severity, UserOptionsLike } from './cli-types';
-import { formatText } from './formats/text';
-import { formatJson, formatJsonChunks } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatMarkdown } from './formats/markdown';
+import { formatTextLines } from './formats/text';
+import { formatJsonChunks } from './formats/json';
+import { formatSarifChunks } from './formats/sarif';
+import { formatMarkdownLines } from './formats/markdown';
 import { ruleDocs } from '../engine/rule-docs';
 import { versionsCommand } from './commands/versions';
 import { regionsCommand } from './commands/regions';
 import { ENGINE_VERSION } from '../engine/version';
-import { PARALLEL_MIN_FILES, analyzeParallel, jobsFor } from './parallel';
+import { PARALLEL_MIN_FILES, analyzeParallel, jobsFor, readText, tracer } from './parallel';
 
 const USAGE = `Usage: offload <command> [options]
 
@@ -30,7 +30,7 @@ Scan options:
   --config FILE                       Use this .offload.yaml
   --fail-on error|warning|info|none   Exit 1 when a finding reaches this severity (default: error)
   --output FILE                       Write the report to FILE instead of standard output
-  --jobs N|auto                       Worker threads for large scans (default: auto, one per core from ${PARALLEL_MIN_FILES} files)
+  --jobs N|auto                       Threads for large scans, this one included (default: auto, one per core from ${PARALLEL_MIN_FILES} files)
 
 Exit codes: 0 nothing reached --fail-on, 1 something did, 2 bad usage or an unreadable path.`;
 
@@ -157,11 +157,12 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
     io.err(`offload: cannot read ${unreadable.map((u) => path.relative(io.cwd, u) || u).join(', ')}\n`);
     return 2;
   }
+  const trace = process.env.OFFLOAD_TRACE ? tracer() : undefined;
+  trace?.(`walked: ${paths.length} files`);
   const inputs: InputFile[] = [];
   for (const rel of paths) {
     try {
-      const buf = fs.readFileSync(path.resolve(io.cwd, rel));
-      inputs.push({ path: rel, text: decode(buf) });
+      inputs.push({ path: rel, text: readText(path.resolve(io.cwd, rel)) });
     } catch (e) {
       io.err(`offload: skipped ${rel}: ${(e as Error).message}\n`);
     }
@@ -175,32 +176,78 @@ function scan(argv: string[], io: Io, threads: boolean): number | Promise<number
   const jobsArg = one(p, 'jobs');
   if (jobsArg !== undefined && jobsArg !== 'auto' && !/^[1-9]\d{0,1}$/.test(jobsArg)) throw new UsageError(`--jobs must be a number of threads (1-99) or auto, not "${jobsArg}"`);
   const jobs = threads ? jobsFor(jobsArg, inputs) : 1;
-  if (jobs > 1) return analyzeParallel(inputs, analyzeOptions, jobs).then((result) => report(result, p, io, format, failOn));
-  return report(analyze(inputs, analyzeOptions), p, io, format, failOn);
+  trace?.(`read; ${jobs} thread(s)`);
+  // The texts are let go once the analysis is made: the report needs only the result.
+  if (jobs > 1) {
+    return analyzeParallel(inputs, analyzeOptions, jobs, io.cwd, { warn: (m) => io.err(`offload: ${m}\n`) }).then((result) => {
+      inputs.length = 0;
+      trace?.('analysed');
+      const code = report(result, p, io, format, failOn);
+      trace?.('reported');
+      return code;
+    });
+  }
+  const result = analyze(inputs, analyzeOptions);
+  inputs.length = 0;
+  trace?.('analysed');
+  const code = report(result, p, io, format, failOn);
+  trace?.('reported');
+  return code;
+}
+
+/** Characters gathered before a write: few system calls, and never one giant string. */
+const WRITE_CHUNK = 1 << 18;
+
+/** Writes pieces of text to the output file or to standard output, gathered into chunks of about {@link WRITE_CHUNK}. */
+function writePieces(pieces: Iterable<string>, output: string | undefined, io: Io): void {
+  const fd = output ? fs.openSync(path.resolve(io.cwd, output), 'w') : undefined;
+  const write = (s: string) => (fd === undefined ? io.out(s) : fs.writeSync(fd, s));
+  try {
+    let buf: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      // A large piece goes out as it is: it dies young, and is never copied into a buffer.
+      if (piece.length >= WRITE_CHUNK / 16) {
+        if (size) write(buf.join(''));
+        buf = [];
+        size = 0;
+        write(piece);
+        continue;
+      }
+      buf.push(piece);
+      size += piece.length;
+      if (size >= WRITE_CHUNK) {
+        write(buf.join(''));
+        buf = [];
+        size = 0;
+      }
+    }
+    if (size) write(buf.join(''));
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Lines joined by line breaks, as pieces of a few hundred lines each. */
+function* linePieces(lines: readonly string[], finalBreak: boolean): Generator<string> {
+  for (let i = 0; i < lines.length; i += 512) yield (i ? '\n' : '') + lines.slice(i, i + 512).join('\n');
+  if (finalBreak) yield '\n';
 }
 
 function report(result: AnalysisResult, p: ReturnType<typeof parseArgs>, io: Io, format: string, failOn: Severity | 'none'): number {
   const color = io.isTTY && !p.flags.has('no-color') && !process.env.NO_COLOR && !one(p, 'output');
   const threshold = SEVERITY_RANK[failOn];
   const code = result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
-  if (format === 'json') {
-    // Written in pieces: a large workspace's report is too big to build as one string.
-    const output = one(p, 'output');
-    if (output) {
-      const fd = fs.openSync(path.resolve(io.cwd, output), 'w');
-      try {
-        for (const piece of formatJsonChunks(result)) fs.writeSync(fd, piece);
-      } finally {
-        fs.closeSync(fd);
-      }
-    } else for (const piece of formatJsonChunks(result)) io.out(piece);
-    return code;
-  }
-  const text =
-    format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, ruleDocs()) : format === 'markdown' ? formatMarkdown(result) : formatText(result, color);
-  const output = one(p, 'output');
-  if (output) fs.writeFileSync(path.resolve(io.cwd, output), text);
-  else io.out(text);
+  // Written in pieces: a large workspace's report is too big to build as one string.
+  const pieces =
+    format === 'json'
+      ? formatJsonChunks(result)
+      : format === 'sarif'
+        ? formatSarifChunks(result, ruleDocs())
+        : format === 'markdown'
+          ? linePieces(formatMarkdownLines(result), false)
+          : linePieces(formatTextLines(result, color), true);
+  writePieces(pieces, one(p, 'output'), io);
   return code;
 }
 
@@ -218,11 +265,6 @@ export function rebaseGlobs(globs: readonly string[], dir: string): string[] {
     const anchored = rooted || (g.includes('/') && !g.startsWith('**/'));
     return anchored ? `${dir}/${g}` : `${dir}/**/${g.replace(/^\*\*\//, '')}`;
   });
-}
-
-/** Invalid UTF-8 decodes to U+FFFD, which the engine reports as "not valid UTF-8". */
-function decode(buf: Buffer): string {
-  return buf.toString('utf8');
 }
 
 function toRel(cwd: string, abs: string): string {

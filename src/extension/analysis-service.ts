@@ -11,9 +11,10 @@
  * in time slices, with a progress indicator in the status bar.
  */
 import * as vscode from 'vscode';
-import { ChunkCache, parseConfig } from '../engine';
+import type { ChunkCache } from '../engine';
 import type { AnalysisResult, Finding, UserOptions } from '../engine';
-import { matchesAnyGlob } from '../engine/host-api';
+import { matchesAnyGlob } from '../engine/glob';
+import { engineApi } from './lazy';
 import type { FileChange } from './analysis-core';
 import type { Analyzer } from './analyzer';
 import type { Log } from './log';
@@ -50,7 +51,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly byPath = new Map<string, string>();
   /** Main-thread parse cache for hovers and code actions (the analysis has its own). */
-  private readonly cache = new ChunkCache();
+  /** Made on first use (a hover or code action): the engine loads then, not at activation. */
+  private cache: ChunkCache | undefined;
   /** The text the analyzer holds for each path (by identity), to send only changes. */
   private sent = new Map<string, string>();
   private running: Promise<void> | undefined;
@@ -353,7 +355,7 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     this.config = { uri, path: this.pathOf(uri), text };
-    this.configOptions = parseConfig(text).options;
+    this.configOptions = engineApi().parseConfig(text).options;
   }
 
   private readSettings(): void {
@@ -635,7 +637,7 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The parse cache, shared with hovers so they reuse parsed documents. */
   get chunkCache(): ChunkCache {
-    return this.cache;
+    return (this.cache ??= new (engineApi().ChunkCache)());
   }
 
   dispose(): void {

@@ -8,8 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult } from '../engine';
-import { AnalysisCore, ResultAssembler } from './analysis-core';
-import type { AnalyzeRequest, FileChange, WorkerReply } from './analysis-core';
+import type { AnalysisCore } from './analysis-core';
+import { ResultAssembler } from './analysis-protocol';
+import type { AnalyzeRequest, FileChange, WorkerReply } from './analysis-protocol';
+import { engineApi } from './lazy';
 
 export type AnalyzeInput = Omit<AnalyzeRequest, 'type' | 'id'>;
 
@@ -42,7 +44,8 @@ function receive(assembler: ResultAssembler, reply: WorkerReply): AnalyzeOutput 
 
 export class InProcessAnalyzer implements Analyzer {
   readonly kind = 'in-process' as const;
-  private readonly core = new AnalysisCore();
+  /** The engine loads here only when analyses run in the extension host (no worker). */
+  private readonly core: AnalysisCore = new (engineApi().AnalysisCore)();
   private readonly assembler = new ResultAssembler();
   needsFullResend = false;
 

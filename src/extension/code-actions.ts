@@ -14,9 +14,9 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../engine';
-import { REASON_PLACEHOLDER, fixAllEdits, suppressionEdit, workloadAt } from '../engine/host-api';
 import type { AnalysisService } from './analysis-service';
 import { DIAGNOSTIC_SOURCE, ruleIdOf, sameFinding, toTextEdit, toWorkspaceEdit } from './convert';
+import { engineApi } from './lazy';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('offload');
 export const EXPLAIN_KIND = vscode.CodeActionKind.QuickFix.append('offload.explain');
@@ -76,7 +76,7 @@ export class OffloadCodeActions implements vscode.CodeActionProvider {
     if (comment) {
       const line = f.range.start.line;
       const a = new vscode.CodeAction(`Ignore ${f.ruleId} here`, vscode.CodeActionKind.QuickFix);
-      a.edit = toWorkspaceEdit(doc.uri, [suppressionEdit(doc.getText(), line, f.ruleId, comment === 'json')]);
+      a.edit = toWorkspaceEdit(doc.uri, [engineApi().suppressionEdit(doc.getText(), line, f.ruleId, comment === 'json')]);
       a.diagnostics = [d];
       a.command = { title: 'Type the reason', command: 'offload.selectReason', arguments: [doc.uri.toString(), line] };
       out.push(a);
@@ -98,7 +98,7 @@ export class OffloadCodeActions implements vscode.CodeActionProvider {
     if (!path) return undefined;
     const w = fromDiagnostic
       ? result.workloads.find((x) => x.id === fromDiagnostic)
-      : workloadAt({ path, text: doc.getText() }, doc.offsetAt(range.start), result, this.service.chunkCache);
+      : engineApi().workloadAt({ path, text: doc.getText() }, doc.offsetAt(range.start), result, this.service.chunkCache);
     if (!w) return undefined;
     const a = new vscode.CodeAction(`Explain platform choice for ${w.kind} ${w.name}`, EXPLAIN_KIND);
     a.command = { title: 'Explain platform choice', command: 'offload.explainWorkload', arguments: [w.id] };
@@ -108,7 +108,7 @@ export class OffloadCodeActions implements vscode.CodeActionProvider {
   private fixAll(doc: vscode.TextDocument, findings: Finding[]): vscode.CodeAction | undefined {
     const path = this.service.trackedPath(doc.uri);
     if (!path) return undefined;
-    const all = fixAllEdits(doc.getText(), path, findings);
+    const all = engineApi().fixAllEdits(doc.getText(), path, findings);
     if (!all.edits.length) return undefined;
     const a = new vscode.CodeAction('Fix all Offload problems in this file', FIX_ALL_KIND);
     const edit = new vscode.WorkspaceEdit();
@@ -136,7 +136,7 @@ export async function fixAllInDocument(service: AnalysisService, doc: vscode.Tex
     await service.ensureFresh(doc);
     const path = service.trackedPath(doc.uri);
     if (!path) break;
-    const all = fixAllEdits(doc.getText(), path, service.findingsIn(doc.uri));
+    const all = engineApi().fixAllEdits(doc.getText(), path, service.findingsIn(doc.uri));
     if (!all.edits.length) break;
     const edit = new vscode.WorkspaceEdit();
     edit.set(doc.uri, all.edits.map(toTextEdit));
@@ -153,8 +153,8 @@ export function selectReason(uriString: unknown, line: unknown): void {
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriString);
   if (!editor || line < 0 || line >= editor.document.lineCount) return;
   const text = editor.document.lineAt(line).text;
-  const at = text.indexOf(REASON_PLACEHOLDER);
+  const at = text.indexOf(engineApi().REASON_PLACEHOLDER);
   if (at < 0) return;
-  editor.selection = new vscode.Selection(line, at, line, at + REASON_PLACEHOLDER.length);
+  editor.selection = new vscode.Selection(line, at, line, at + engineApi().REASON_PLACEHOLDER.length);
   editor.revealRange(editor.selection);
 }

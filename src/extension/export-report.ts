@@ -1,16 +1,13 @@
 /** offload.exportReport: the CLI's pure formatters, written where the user chooses. */
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../engine';
-import { ruleDocs } from '../engine';
-import { formatJson } from '../cli/formats/json';
-import { formatMarkdown } from '../cli/formats/markdown';
-import { formatSarif } from '../cli/formats/sarif';
 import type { Log } from './log';
+import { engineApi } from './lazy';
 
 const FORMATS = [
-  { label: 'Markdown', description: 'a readable report', ext: 'md', format: (r: AnalysisResult) => formatMarkdown(r) },
-  { label: 'SARIF', description: 'for code scanning (GitHub, Azure DevOps)', ext: 'sarif', format: (r: AnalysisResult) => formatSarif(r, ruleDocs()) },
-  { label: 'JSON', description: 'the full analysis, as the CLI prints it', ext: 'json', format: (r: AnalysisResult) => formatJson(r) },
+  { label: 'Markdown', description: 'a readable report', ext: 'md', format: (r: AnalysisResult) => engineApi().formatMarkdown(r) },
+  { label: 'SARIF', description: 'for code scanning (GitHub, Azure DevOps)', ext: 'sarif', format: (r: AnalysisResult) => engineApi().formatSarif(r, engineApi().ruleDocs()) },
+  { label: 'JSON', description: 'the full analysis, as the CLI prints it', ext: 'json', format: (r: AnalysisResult) => engineApi().formatJson(r) },
 ];
 
 export async function exportReport(result: AnalysisResult | undefined, log: Log, format?: unknown): Promise<vscode.Uri | undefined> {

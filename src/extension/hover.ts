@@ -4,9 +4,9 @@
  * only converts it.
  */
 import * as vscode from 'vscode';
-import { describeAt } from '../engine/host-api';
 import type { AnalysisService } from './analysis-service';
 import { toMarkdown, toRange } from './convert';
+import { engineApi } from './lazy';
 
 export class OffloadHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -21,7 +21,7 @@ export class OffloadHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const result = this.service.lastResult;
     const path = this.service.trackedPath(doc.uri) ?? this.service.pathOf(doc.uri, doc.languageId);
-    const d = describeAt({ path, text: doc.getText() }, doc.offsetAt(position), {
+    const d = engineApi().describeAt({ path, text: doc.getText() }, doc.offsetAt(position), {
       today: result?.target.today ?? this.today(),
       eksVersion: result?.target.eksVersion,
       regions: result?.target.regions,

@@ -4,7 +4,7 @@
  * metadata (served from the `offload-docs:` scheme), so a link never dead-ends.
  */
 import * as vscode from 'vscode';
-import { ruleDocs } from '../engine';
+import { engineApi } from './lazy';
 
 export const DOCS_SCHEME = 'offload-docs';
 const RULE_ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
@@ -12,7 +12,7 @@ const RULE_ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.replace(/^\/rules\//, '').replace(/\.md$/, '');
-    const d = ruleDocs().find((x) => x.id === id);
+    const d = engineApi().ruleDocs().find((x) => x.id === id);
     if (!d) return `# ${id}\n\nOffload has no rule with this id.\n`;
     return [
       `# ${d.id}`,
@@ -41,7 +41,7 @@ export async function openRuleDocs(extensionUri: vscode.Uri, ruleId?: unknown): 
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (!id) {
     const pick = await vscode.window.showQuickPick(
-      ruleDocs().map((d) => ({ label: d.id, description: d.title, detail: d.description })),
+      engineApi().ruleDocs().map((d) => ({ label: d.id, description: d.title, detail: d.description })),
       { title: 'Offload: rule documentation', matchOnDescription: true },
     );
     id = pick?.label;

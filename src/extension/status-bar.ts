@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../engine';
-import { eksSupportStatus } from '../engine/knowledge';
 import type { AnalysisService } from './analysis-service';
+import { engineApi } from './lazy';
 
 const SOURCE: Record<AnalysisResult['target']['eksVersionSource'], string> = {
   option: 'the offload.eksVersion setting',
@@ -32,7 +32,7 @@ export class TargetStatusBar implements vscode.Disposable {
 
   private update(r: AnalysisResult): void {
     const t = r.target;
-    const s = eksSupportStatus(t.eksVersion, t.today);
+    const s = engineApi().eksSupportStatus(t.eksVersion, t.today);
     const warn = s.status === 'extended' || s.status === 'end-of-life' || s.status === 'unknown';
     const regions = t.regions.length > 1 ? `${t.regions[0]} +${t.regions.length - 1}` : t.regions[0] ?? '';
     this.item.text = `${warn ? '$(warning) ' : ''}EKS ${t.eksVersion} · ${regions}`;

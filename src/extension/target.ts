@@ -5,11 +5,10 @@
  * (a minimal in-place edit, comments kept); else the workspace settings.
  */
 import * as vscode from 'vscode';
-import { allRegions, eksSupportStatus, eksVersions, latestEksVersion, regionSupports } from '../engine/knowledge';
-import { setConfigValue } from '../engine/host-api';
 import type { AnalysisService } from './analysis-service';
 import { toTextEdit } from './convert';
 import type { Log } from './log';
+import { engineApi } from './lazy';
 
 const STATUS_TEXT: Record<string, string> = {
   standard: 'standard support',
@@ -43,7 +42,7 @@ export class TargetPicker {
   async pickVersion(): Promise<void> {
     const today = this.service.lastResult?.target.today ?? this.today();
     const current = this.service.lastResult?.target;
-    const latest = latestEksVersion(today)?.version;
+    const latest = engineApi().latestEksVersion(today)?.version;
     type Item = vscode.QuickPickItem & { value?: string };
     const items: Item[] = [
       {
@@ -53,7 +52,7 @@ export class TargetPicker {
       },
       { label: 'Supported versions', kind: vscode.QuickPickItemKind.Separator },
     ];
-    const all = [...eksVersions()].reverse().map((r) => ({ r, s: eksSupportStatus(r.version, today) }));
+    const all = [...engineApi().eksVersions()].reverse().map((r) => ({ r, s: engineApi().eksSupportStatus(r.version, today) }));
     const row = ({ r, s }: (typeof all)[number]): Item => ({
       label: `${s.status === 'extended' ? '$(warning)' : s.status === 'end-of-life' ? '$(error)' : s.status === 'standard' ? '$(pass)' : '$(circle-outline)'} ${r.version}`,
       description: `${STATUS_TEXT[s.status]}${s.hourlyPriceUsd !== null ? ` · $${s.hourlyPriceUsd.toFixed(2)}/h per cluster` : ''}${current?.eksVersion === r.version ? ' · current target' : ''}`,
@@ -80,7 +79,7 @@ export class TargetPicker {
     type Item = vscode.QuickPickItem & { code?: string };
     const items: Item[] = [];
     let group = '';
-    for (const r of allRegions()) {
+    for (const r of engineApi().allRegions()) {
       if (r.group !== group) {
         group = r.group;
         items.push({ label: { commercial: 'Commercial', 'china-and-govcloud': 'China and GovCloud', 'isolated-and-sovereign': 'Isolated and sovereign' }[r.group] ?? r.group, kind: vscode.QuickPickItemKind.Separator });
@@ -88,7 +87,7 @@ export class TargetPicker {
       items.push({
         label: r.code,
         description: r.name,
-        detail: `ECS ${yn(regionSupports(r, 'ecs-ec2'))}  EKS ${yn(regionSupports(r, 'eks-ec2'))}  Fargate/ECS ${yn(regionSupports(r, 'ecs-fargate'))}  Fargate/EKS ${yn(regionSupports(r, 'eks-fargate'))}`,
+        detail: `ECS ${yn(engineApi().regionSupports(r, 'ecs-ec2'))}  EKS ${yn(engineApi().regionSupports(r, 'eks-ec2'))}  Fargate/ECS ${yn(engineApi().regionSupports(r, 'ecs-fargate'))}  Fargate/EKS ${yn(engineApi().regionSupports(r, 'eks-fargate'))}`,
         picked: current.has(r.code),
         code: r.code,
       });
@@ -111,12 +110,12 @@ export class TargetPicker {
     const setInSettings = inspected?.workspaceFolderValue !== undefined || inspected?.workspaceValue !== undefined || inspected?.globalValue !== undefined;
     const config = this.service.configFile;
     try {
-      if (!setInSettings && config && setConfigValue(config.text, key, value)) {
+      if (!setInSettings && config && engineApi().setConfigValue(config.text, key, value)) {
         const doc = await vscode.workspace.openTextDocument(config.uri);
         // The open document may hold unsaved text: edit what is there now, and save
         // only when nothing else was unsaved in it.
         const wasDirty = doc.isDirty;
-        const live = setConfigValue(doc.getText(), key, value);
+        const live = engineApi().setConfigValue(doc.getText(), key, value);
         if (live) {
           const we = new vscode.WorkspaceEdit();
           we.set(config.uri, [toTextEdit(live)]);

@@ -5,9 +5,9 @@
  * findings. Every leaf with a location opens the source on click.
  */
 import * as vscode from 'vscode';
-import { PLATFORMS } from '../engine';
+import { PLATFORMS } from '../engine/types';
 import type { AnalysisResult, Finding, FitStatus, PlatformId, Range, Severity, TraceStep, Workload } from '../engine';
-import { PLATFORM_LABELS } from '../engine/host-api';
+import { engineApi } from './lazy';
 import type { AnalysisService } from './analysis-service';
 
 type Node =
@@ -102,7 +102,7 @@ export class WorkloadsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         return item;
       }
       case 'group': {
-        const item = new vscode.TreeItem(PLATFORM_LABELS[node.platform], C.Expanded);
+        const item = new vscode.TreeItem(engineApi().PLATFORM_LABELS[node.platform], C.Expanded);
         item.description = `${node.workloads.length} ${node.workloads.length === 1 ? 'workload' : 'workloads'}`;
         item.iconPath = new vscode.ThemeIcon(node.platform.endsWith('fargate') ? 'cloud' : 'server');
         item.id = `group:${node.platform}`;
@@ -123,7 +123,7 @@ export class WorkloadsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       }
       case 'why': {
         const w = node.workload;
-        const item = new vscode.TreeItem(`Why ${PLATFORM_LABELS[w.recommendation.platform]}`, w.recommendation.reasons.length ? C.Collapsed : C.None);
+        const item = new vscode.TreeItem(`Why ${engineApi().PLATFORM_LABELS[w.recommendation.platform]}`, w.recommendation.reasons.length ? C.Collapsed : C.None);
         item.id = `why:${w.id}`;
         item.description = w.recommendation.summary;
         item.tooltip = w.recommendation.summary;
@@ -133,14 +133,14 @@ export class WorkloadsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       }
       case 'fit': {
         const f = node.workload.fit[node.platform];
-        const item = new vscode.TreeItem(PLATFORM_LABELS[node.platform], f.reasons.length ? C.Collapsed : C.None);
+        const item = new vscode.TreeItem(engineApi().PLATFORM_LABELS[node.platform], f.reasons.length ? C.Collapsed : C.None);
         item.id = `fit:${node.workload.id}:${node.platform}`;
         const recommended = node.workload.recommendation.platform === node.platform;
         item.description = FIT_TEXT[f.status] + (recommended ? ' · recommended' : '');
         const [icon, color] = FIT_ICON[f.status];
         item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-        item.tooltip = `${PLATFORM_LABELS[node.platform]}: ${FIT_TEXT[f.status]}${f.reasons.length ? '\n' + f.reasons.map((r) => `• ${r.message}`).join('\n') : ''}`;
-        item.accessibilityInformation = { label: `${PLATFORM_LABELS[node.platform]}: ${FIT_TEXT[f.status]}${recommended ? ', recommended' : ''}` };
+        item.tooltip = `${engineApi().PLATFORM_LABELS[node.platform]}: ${FIT_TEXT[f.status]}${f.reasons.length ? '\n' + f.reasons.map((r) => `• ${r.message}`).join('\n') : ''}`;
+        item.accessibilityInformation = { label: `${engineApi().PLATFORM_LABELS[node.platform]}: ${FIT_TEXT[f.status]}${recommended ? ', recommended' : ''}` };
         return item;
       }
       case 'step': {
@@ -204,7 +204,7 @@ function workloadTooltip(w: Workload): vscode.MarkdownString {
   for (const p of PLATFORMS) {
     const f = w.fit[p];
     md.appendMarkdown(`$(${FIT_ICON[f.status][0]}) `);
-    md.appendText(`${PLATFORM_LABELS[p]}: ${FIT_TEXT[f.status]}${w.recommendation.platform === p ? ' (recommended)' : ''}`);
+    md.appendText(`${engineApi().PLATFORM_LABELS[p]}: ${FIT_TEXT[f.status]}${w.recommendation.platform === p ? ' (recommended)' : ''}`);
     md.appendMarkdown('  \n');
   }
   if (w.fargate) {

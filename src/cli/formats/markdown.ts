@@ -10,6 +10,11 @@ export function md(s: string): string {
 }
 
 export function formatMarkdown(r: AnalysisResult): string {
+  return formatMarkdownLines(r).join('\n');
+}
+
+/** The lines of {@link formatMarkdown}, without their line breaks: a large report is written a few at a time. */
+export function formatMarkdownLines(r: AnalysisResult): string[] {
   const out: string[] = [];
   out.push('# Offload report', '');
   out.push(`Target: EKS ${r.target.eksVersion} (${r.target.eksVersionSource}) · regions ${r.target.regions.map(md).join(', ')} · as of ${r.target.today} · data as of ${r.tool.dataAsOf}`, '');
@@ -29,5 +34,5 @@ export function formatMarkdown(r: AnalysisResult): string {
   if (!r.findings.length) out.push('No findings.');
   for (const f of r.findings) out.push(`- **${f.severity}** \`${f.ruleId}\` ${md(f.file)}:${f.range.start.line + 1}:${f.range.start.character + 1} — ${md(f.message)}`);
   out.push('');
-  return out.join('\n');
+  return out;
 }

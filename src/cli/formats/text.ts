@@ -6,6 +6,11 @@ const SHORT: Record<PlatformId, string> = { 'ecs-ec2': 'ECS/EC2', 'ecs-fargate':
 
 /** `file:line:col severity rule-id message`, 1-based, grouped by file; then workloads. */
 export function formatText(r: AnalysisResult, color = false): string {
+  return formatTextLines(r, color).join('\n') + '\n';
+}
+
+/** The lines of {@link formatText}, without their line breaks: a large report is written a few at a time. */
+export function formatTextLines(r: AnalysisResult, color = false): string[] {
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sev = { error: c('31', 'error'), warning: c('33', 'warning'), info: c('36', 'info'), hint: c('2', 'hint') };
   const out: string[] = [];
@@ -37,5 +42,5 @@ export function formatText(r: AnalysisResult, color = false): string {
       `Target EKS ${r.target.eksVersion} (${r.target.eksVersionSource}), ${r.target.regions.join(', ')}, as of ${r.target.today}; data as of ${r.tool.dataAsOf}.`,
   );
   if (!r.workloads.length && !r.findings.length) out.push('No manifests found. Offload reads Kubernetes YAML, ECS task definitions (JSON), docker-compose files and eksctl ClusterConfigs.');
-  return out.join('\n') + '\n';
+  return out;
 }

@@ -9,9 +9,9 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis-service';
 import type { Log } from '../log';
-import { guideKnowledge } from './guide-data';
 import { DEFAULT_GUIDE_STATE, parseFromWebview, parseGuideState } from './protocol';
 import type { GuideTab, GuideViewState, RenderedCounts, ToWebview } from './protocol';
+import { engineApi } from '../lazy';
 
 export const GUIDE_VIEW_TYPE = 'offload.guide';
 const TITLE = 'Offload: Platform Guide';
@@ -152,7 +152,7 @@ export class GuidePanel implements vscode.Disposable, vscode.WebviewPanelSeriali
     const result = this.service.lastResult ?? null;
     const today = result?.target.today ?? this.today();
     this.posted = result ? { workloads: result.workloads.length, findings: result.findings.length } : undefined;
-    void this.post({ type: 'data', payload: { result, knowledge: guideKnowledge(today), busy: this.service.isScanning } });
+    void this.post({ type: 'data', payload: { result, knowledge: engineApi().guideKnowledge(today), busy: this.service.isScanning } });
   }
 
   private post(msg: ToWebview): Thenable<boolean> {
