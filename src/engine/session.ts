@@ -54,6 +54,7 @@ import { DATA_AS_OF } from './knowledge';
 import { ENGINE_VERSION } from './version';
 import type { RawFinding, RunScope } from './run-rules';
 import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, runRule, toFinding } from './run-rules';
+import { shiftFacts, shiftFinding, shiftable } from './incremental/shift';
 
 export interface SessionOptions {
   /** ISO date of "today"; hosts pass the real date, tests pin it. */
@@ -155,6 +156,8 @@ interface DocUnit {
   empty: boolean;
   /** Syntax errors, relative to the document's start. */
   errors: { message: string; start: number; end: number }[];
+  /** The text has an index needle (see INDEX_NEEDLES). */
+  needle: boolean;
   format?: FormatId;
   workloads: WorkloadFact[];
   pods: Omit<PodRef, 'file'>[];
@@ -172,6 +175,27 @@ interface DocUnit {
   docRun?: { key: string; findings: RawFinding[] };
   /** Findings of workspace rules, for one options key and what they read from the index. */
   wsRun?: { key: string; deps: Map<string, number>; findings: RawFinding[] };
+  /** The document's share of its file's output as last made (sessions only). */
+  placed?: PlacedDoc;
+}
+
+/**
+ * A document's converted share of its file's output, made from the runs it names at
+ * `line` (the chunk's first line). Reused while the runs are the same objects: as it
+ * is when the line is the same, shifted when only the line moved (see incremental/shift.ts).
+ */
+interface PlacedDoc {
+  docRun: DocUnit['docRun'];
+  wsRun: DocUnit['wsRun'];
+  base: number;
+  line: number;
+  /** Every span is inside the chunk and relative to it: the positions move with the line. */
+  shiftable: boolean;
+  errors: Finding[];
+  findings: Finding[];
+  facts: WorkloadFacts[];
+  pods: PodRef[];
+  annotations: Annotation[];
 }
 
 /** A file's part of a result, as plain data (structured-cloneable): what a worker thread hands back. */
@@ -229,6 +253,10 @@ interface FileState {
   formats: FormatId[];
   /** The split file, from the index pass to the analysis pass of one result. */
   prep?: PreparedFile;
+  /** The output before the last edit (sessions): its arrays are reused where the new ones hold the same objects. */
+  last?: FileOutput;
+  /** Fitted workloads by their facts (sessions, files with kept units): refitted only when a workload's findings change. */
+  fits?: { key: string; map: Map<WorkloadFacts, { own: Finding[]; w: Workload }> };
 }
 
 // ---------------------------------------------------------------------------
@@ -373,6 +401,7 @@ function samePods(a: readonly PodRef[], b: readonly PodRef[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
+    if (x === y) continue;
     if (x.workloadId !== y.workloadId || x.kind !== y.kind || x.name !== y.name || x.format !== y.format || x.namespace !== y.namespace || x.templated !== y.templated) return false;
     const kx = Object.keys(x.labels);
     const ky = Object.keys(y.labels);
@@ -479,6 +508,7 @@ export class Engine implements AnalysisSession {
       if (f.text === text) return;
       f.text = text;
       f.stale = true;
+      if (this.mode.keepDocuments > 0 && f.out) f.last = f.out;
       f.out = undefined;
       this.staleFiles.add(f);
     } else {
@@ -731,12 +761,19 @@ export class Engine implements AnalysisSession {
 
   private readIndexEntries(f: FileState): void {
     const units: DocUnit[] = [];
-    if (hasNeedle(f.text)) {
+    // A file with kept units is being edited: its documents' needle flags are known
+    // by their text, and the split is needed by the analysis pass anyway.
+    const kept = f.units;
+    const needle = (c: ChunkSpan) => {
+      const u = kept?.[c.docIndex];
+      return u && u.raw === c.raw ? u.needle : hasNeedle(c.raw);
+    };
+    if (kept || hasNeedle(f.text)) {
       const p = prepareFile(f.path, f.text, this.maxBytes);
       f.prep = p;
       const read: (DocUnit | undefined)[] = [];
       for (const c of this.chunksOf(p)) {
-        if (!hasNeedle(c.raw)) continue;
+        if (!needle(c)) continue;
         const u = this.unitFor(f, p, c, true);
         read[c.docIndex] = u;
         if (u.clusters.length || u.objects.length) units.push(u);
@@ -826,6 +863,7 @@ export class Engine implements AnalysisSession {
     const { doc, errors, empty } = this.place(f, p, c);
     const unit: DocUnit = {
       raw: c.raw,
+      needle: hasNeedle(c.raw),
       docIndex: c.docIndex,
       templated: p.templated,
       crlf: p.kind === 'yaml' ? p.crlf : false,
@@ -853,7 +891,7 @@ export class Engine implements AnalysisSession {
     }
     // Only documents with a needle can hold index entries (see INDEX_NEEDLES), and only
     // those are read in the index pass, which is where entries must come from.
-    if (hasNeedle(c.raw)) {
+    if (unit.needle) {
       unit.clusters = v.clusters;
       unit.objects = v.objects.filter((o) => INDEXED_KINDS.has(o.kind));
     }
@@ -869,7 +907,7 @@ export class Engine implements AnalysisSession {
     if (p.kind === 'skipped' || p.kind === 'dockerfile') {
       const summary: FileSummary = p.kind === 'skipped' ? { ...base, format: 'skipped', documents: 0, note: p.note } : { ...base, format: 'dockerfile', documents: 1 };
       f.units = undefined;
-      f.out = this.output(summary, [], [], [], new Set(), p, new Map());
+      f.out = this.output(f, summary, [], [], [], new Set(), p, new Map());
       this.setPods(f, []);
       this.setFormats(f, []);
       return;
@@ -877,7 +915,7 @@ export class Engine implements AnalysisSession {
     const keep = this.mode.keepDocuments > 0;
     const chunks = this.chunksOf(p);
     const units: DocUnit[] = [];
-    const raw: { unit: DocUnit; base: number; findings: RawFinding[] }[] = [];
+    const raw: { unit: DocUnit; base: number; len: number; findings: RawFinding[] }[] = [];
     const deps = new Map<string, number>();
     let ours = false;
     let firstFormat: FormatId | undefined;
@@ -893,38 +931,31 @@ export class Engine implements AnalysisSession {
       }
       const found: RawFinding[] = [];
       if (u.format) this.checkDocument(f, p, c, u, found, deps);
-      raw.push({ unit: u, base: c.base, findings: found });
+      raw.push({ unit: u, base: c.base, len: c.raw.length, findings: found });
     }
     // Parse errors: never for templates; for YAML only in files that are ours or look it.
-    const parseErrors: Finding[] = [];
+    // JSON errors are in absolute offsets already (the unit starts at 0).
     const report = p.kind === 'json' ? ours : !p.templated && (ours || p.mentionsManifestKeys);
-    if (report) {
-      for (const { unit, base: b } of raw) {
-        for (const e of unit.errors) parseErrors.push(this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end));
-      }
-      // JSON errors are in absolute offsets already (the unit starts at 0).
-    }
     const linesOf = (file: string) => (file === f.path ? p.lines : this.linesOf(file));
-    const findings: Finding[] = [...parseErrors];
+    const parseErrors: Finding[] = [];
+    const findings: Finding[] = [];
     const annotations: Annotation[] = [];
     const facts: WorkloadFacts[] = [];
     const pods: PodRef[] = [];
     const formats = new Set<FormatId>();
-    for (const { unit, base: b, findings: list } of raw) {
-      for (const r of list) findings.push(toFinding(r, b, p.lines, linesOf));
-      for (const a of unit.annotations) annotations.push({ start: b + a.start, end: b + a.end, rules: a.rules });
-      for (const w of unit.workloads) facts.push({ ...w.facts, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]) } as WorkloadFacts);
-      for (const pod of unit.pods) pods.push({ ...pod, file: f.path });
+    for (const { unit, base: b, len, findings: list } of raw) {
+      const pd = this.placeDoc(f, p, unit, b, len, list, linesOf, keep);
+      if (report) for (const x of pd.errors) parseErrors.push(x);
+      for (const x of pd.findings) findings.push(x);
+      for (const a of pd.annotations) annotations.push(a);
+      for (const x of pd.facts) facts.push(x);
+      for (const x of pd.pods) pods.push(x);
       if (unit.format) formats.add(unit.format);
     }
-    // Key order as the result has always had it: summary fields, then facts in view order.
-    for (let i = 0; i < facts.length; i++) {
-      const x = facts[i];
-      facts[i] = { id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: x.range, fargate: x.fargate };
-    }
+    if (parseErrors.length) findings.unshift(...parseErrors);
     const summary: FileSummary =
       p.kind === 'json' ? { ...base, format: ours ? firstFormat! : 'unknown', documents } : yamlSummary(f.path, firstFormat, documents, p.templated);
-    f.out = this.output(summary, findings, facts, annotations, formats, p, deps);
+    f.out = this.output(f, summary, findings, facts, annotations, formats, p, deps);
     this.setPods(f, pods);
     this.setFormats(f, [...formats]);
     if (f.indexUnits.length) f.lines = p.lines;
@@ -942,11 +973,57 @@ export class Engine implements AnalysisSession {
         const oldest = this.keep.values().next().value as string;
         this.keep.delete(oldest);
         const o = this.files.get(oldest);
-        if (o) o.units = undefined;
+        if (o) {
+          o.units = undefined;
+          o.fits = undefined;
+        }
       }
     } else {
       f.units = undefined;
     }
+  }
+
+  /**
+   * A document's share of the file's output: the one made last time when the document's
+   * runs are unchanged and its spans move with it (shifted by whole lines when lines
+   * above it came or went), else converted afresh through the file's LineIndex.
+   */
+  private placeDoc(f: FileState, p: PreparedFile, u: DocUnit, b: number, len: number, list: RawFinding[], linesOf: (file: string) => LineIndex | undefined, keep: boolean): PlacedDoc {
+    const line = p.lines.positionAt(b).line;
+    const old = u.placed;
+    if (old && old.docRun === u.docRun && old.wsRun === u.wsRun && old.shiftable) {
+      if (old.line === line && old.base === b) return old;
+      // The placed share is the unit's own: update it in place (the old output keeps its arrays).
+      const d = line - old.line;
+      if (d) {
+        old.errors = old.errors.map((x) => shiftFinding(x, d));
+        old.findings = old.findings.map((x) => shiftFinding(x, d));
+        old.facts = old.facts.map((x) => shiftFacts(x, d));
+      }
+      if (old.base !== b) old.annotations = u.annotations.length ? u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })) : NO_ANNOTATIONS;
+      old.base = b;
+      old.line = line;
+      return old;
+    }
+    const errors = u.errors.map((e) => this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end));
+    const placed: PlacedDoc = {
+      docRun: u.docRun,
+      wsRun: u.wsRun,
+      base: b,
+      line,
+      shiftable: shiftable(list, f.path, len) && u.errors.every((e) => e.start >= 0 && e.end <= len) && u.workloads.every((w) => w.anchor[0] >= 0 && w.anchor[1] <= len),
+      errors,
+      findings: list.map((r) => toFinding(r, b, p.lines, linesOf)),
+      annotations: u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })),
+      // Key order as the result has always had it: summary fields, then facts in view order.
+      facts: u.workloads.map((w) => {
+        const x = w.facts;
+        return { id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]), fargate: x.fargate };
+      }),
+      pods: u.pods.map((pod) => ({ ...pod, file: f.path })),
+    };
+    if (keep) u.placed = placed;
+    return placed;
   }
 
   /** Runs (or reuses) the document and workspace rules of one document. */
@@ -1006,6 +1083,7 @@ export class Engine implements AnalysisSession {
 
   /** Suppresses, sorts, fits: the file's part of the result. */
   private output(
+    f: FileState,
     summary: FileSummary,
     findings: Finding[],
     facts: WorkloadFacts[],
@@ -1015,15 +1093,20 @@ export class Engine implements AnalysisSession {
     deps: Map<string, number>,
   ): FileOutput {
     const ignoreComments = p.text.includes('offload-ignore');
-    const kept = this.suppress(findings, p.lines, ignoreComments, annotations);
+    let kept = this.suppress(findings, p.lines, ignoreComments, annotations);
     kept.sort(compareFindings);
-    const workloads = this.fit(facts, kept);
+    const last = f.last;
+    f.last = undefined;
+    const same = last && last.optionsKey === this.optionsKey;
+    if (same && sameList(last.findings, kept)) kept = last.findings;
+    let workloads = this.fit(f, facts, kept);
+    if (same && sameList(last.workloads, workloads)) workloads = last.workloads;
     return {
-      summary,
+      summary: same && sameSummary(last.summary, summary) ? last.summary : summary,
       findings: kept,
       workloads,
-      tally: tallyWorkloads(workloads),
-      severities: severities(kept),
+      tally: same && workloads === last.workloads ? last.tally : tallyWorkloads(workloads),
+      severities: same && kept === last.findings ? last.severities : severities(kept),
       facts,
       formats,
       annotations,
@@ -1047,11 +1130,28 @@ export class Engine implements AnalysisSession {
     });
   }
 
-  private fit(facts: WorkloadFacts[], kept: readonly Finding[]): Workload[] {
-    if (!facts.length) return [];
+  /**
+   * The workloads with their fit. In a session a file's fits are kept by facts object,
+   * and a workload whose facts and findings are the same objects as last time keeps its fit.
+   */
+  private fit(f: FileState, facts: WorkloadFacts[], kept: readonly Finding[]): Workload[] {
+    if (!facts.length) {
+      f.fits = undefined;
+      return [];
+    }
     const byWorkload = new Map<string, Finding[]>();
     for (const x of kept) if (x.workloadId) (byWorkload.get(x.workloadId) ?? byWorkload.set(x.workloadId, []).get(x.workloadId)!).push(x);
-    return facts.map((w) => fitWorkload(w, byWorkload.get(w.id) ?? [], this.options));
+    const prev = this.mode.keepDocuments > 0 && f.fits?.key === this.optionsKey ? f.fits.map : undefined;
+    const next = this.mode.keepDocuments > 0 ? new Map<WorkloadFacts, { own: Finding[]; w: Workload }>() : undefined;
+    const out = facts.map((w) => {
+      const own = byWorkload.get(w.id) ?? NO_FINDINGS;
+      const hit = prev?.get(w);
+      const fitted = hit && sameList(hit.own, own) ? hit : { own, w: fitWorkload(w, own, this.options) };
+      next?.set(w, fitted);
+      return fitted.w;
+    });
+    f.fits = next && { key: this.optionsKey, map: next };
+    return out;
   }
 
   private engineFinding(ruleId: string, severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
@@ -1389,6 +1489,13 @@ function views(doc: ParsedDocument): DocViews {
 }
 
 export type { FileModel };
+
+const NO_FINDINGS: Finding[] = [];
+const NO_ANNOTATIONS: Annotation[] = [];
+
+function sameSummary(a: FileSummary, b: FileSummary): boolean {
+  return a.file === b.file && a.format === b.format && a.documents === b.documents && a.note === b.note && 'note' in a === 'note' in b;
+}
 
 function severities(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
