@@ -174,7 +174,13 @@ interface DocUnit {
   /** Findings of document rules, for one options key. */
   docRun?: { key: string; findings: RawFinding[] };
   /** Findings of workspace rules, for one options key and what they read from the index. */
-  wsRun?: { key: string; deps: Map<string, number>; findings: RawFinding[] };
+  wsRun?: {
+    key: string;
+    deps: Map<string, number>;
+    findings: RawFinding[];
+    /** Every finding lies inside the document: where index entries are does not matter to it. */
+    local: boolean;
+  };
   /** The document's share of its file's output as last made (sessions only). */
   placed?: PlacedDoc;
 }
@@ -283,8 +289,20 @@ class IndexState {
     return this.stamps.get(key) ?? 0;
   }
 
+  /**
+   * A part of the index changed. Every key has a twin, `@key`, stamped when its entries
+   * only moved (a document above them in their file grew or shrank): a run whose
+   * findings lie inside its own document reads nothing position-dependent from the
+   * index, so it ignores those stamps (see `current`).
+   */
   bump(key: string): void {
-    this.stamps.set(key, this.next++);
+    this.stamps.set(key, this.next);
+    this.move(key);
+  }
+
+  /** The entries of `key` are the same but at new offsets (new views of unchanged documents). */
+  move(key: string): void {
+    this.stamps.set(`@${key}`, this.next++);
     this.bumped.add(key);
     if (key === 'clusters') this.clusterList = undefined;
     else if (key === 'pods') this.podList = undefined;
@@ -304,6 +322,20 @@ class IndexState {
     const b = this.bumped;
     this.bumped = new Set();
     return b;
+  }
+
+  /** Whether a run's reads are all as it saw them; a `local` run ignores moves. */
+  current(deps: Map<string, number>, local = false): boolean {
+    for (const [k, v] of deps) {
+      if (local && k.charCodeAt(0) === 64 /* @ */) continue;
+      if ((this.stamps.get(k) ?? 0) !== v) return false;
+    }
+    return true;
+  }
+
+  private read(deps: Map<string, number>, key: string): void {
+    deps.set(key, this.stamp(key));
+    deps.set(`@${key}`, this.stamp(`@${key}`));
   }
 
   clusters(): ClusterView[] {
@@ -346,23 +378,22 @@ class IndexState {
     const self = this;
     return {
       get clusters() {
-        deps.set('clusters', self.stamp('clusters'));
+        self.read(deps, 'clusters');
         return self.clusters();
       },
       get pods() {
         if (who !== 'index') throw new Error('only index rules read ctx.index.pods: a workspace rule checks one document at a time');
-        deps.set('pods', self.stamp('pods'));
+        self.read(deps, 'pods');
         return self.pods();
       },
       objectsOfKind(kind: string) {
         assertIndexedKind(kind);
-        deps.set(`kind:${kind}`, self.stamp(`kind:${kind}`));
+        self.read(deps, `kind:${kind}`);
         return self.objectsOfKind(kind);
       },
       findObject(kind: string, name: string, namespace?: string) {
         assertIndexedKind(kind);
-        const key = `obj:${kind}\u0000${name}`;
-        deps.set(key, self.stamp(key));
+        self.read(deps, `obj:${kind}\u0000${name}`);
         return self.find(kind, name, namespace);
       },
     };
@@ -457,6 +488,8 @@ export class Engine implements AnalysisSession {
   private readonly indexOnly = new Set<string>();
   /** Files whose text changed since the last index pass. */
   private readonly staleFiles = new Set<FileState>();
+  /** Index entries of unchanged documents that moved in this index pass: the old ones and their new views. */
+  private readonly moved = new Set<ClusterView | KubernetesObjectRef>();
 
   private settings: Required<Pick<SessionOptions, 'today'>> & SessionSettings;
   private settingsDirty = true;
@@ -641,6 +674,7 @@ export class Engine implements AnalysisSession {
         f.out = undefined;
       }
     }
+    this.moved.clear();
 
     // The options: settings over `.offload.yaml` over the first eksctl cluster.
     const clusters = this.index.clusters();
@@ -668,7 +702,7 @@ export class Engine implements AnalysisSession {
       if (out && out.optionsKey === this.optionsKey) {
         // Nothing in the index changed since this file's runs were found current: skip the check.
         if (out.checkedAt === this.index.generation) continue;
-        if (sameMap(out.deps, (k) => this.index.stamp(k))) {
+        if (this.index.current(out.deps)) {
           out.checkedAt = this.index.generation;
           continue;
         }
@@ -790,7 +824,11 @@ export class Engine implements AnalysisSession {
 
   private setContribution(f: FileState, next: FileState['contribution']): void {
     const prev = f.contribution;
-    if (!sameList(prev.clusters, next.clusters)) this.index.bump('clusters');
+    if (!sameList(prev.clusters, next.clusters)) {
+      const onlyMoved = prev.clusters.length === next.clusters.length && [...prev.clusters, ...next.clusters].every((c) => this.moved.has(c));
+      if (onlyMoved) this.index.move('clusters');
+      else this.index.bump('clusters');
+    }
     if (!sameList(prev.objects, next.objects)) {
       const before = new Set(prev.objects);
       const after = new Set(next.objects);
@@ -800,9 +838,13 @@ export class Engine implements AnalysisSession {
     f.contribution = next;
   }
 
+  /** An object came or went; when it is one of a moved document's, only its position changed. */
   private bumpObject(o: KubernetesObjectRef): void {
-    this.index.bump(`kind:${o.kind}`);
-    this.index.bump(`obj:${o.kind}\u0000${o.name}`);
+    const moved = this.moved.has(o);
+    for (const key of [`kind:${o.kind}`, `obj:${o.kind}\u0000${o.name}`]) {
+      if (moved) this.index.move(key);
+      else this.index.bump(key);
+    }
   }
 
   /** A JSON file is one document (the whole text) at offset 0. */
@@ -825,11 +867,16 @@ export class Engine implements AnalysisSession {
       // The same text, but from the current version of the file: old versions can go.
       old.raw = c.raw;
       if (needEntries && old.placedAt !== c.base && (old.clusters.length || old.objects.length)) {
-        // Moved: its nodes' offsets changed, so the index gets new entries.
+        // Moved: its nodes' offsets changed, so the index gets new entries, which are
+        // the old ones moved (the same text gives the same views in the same order).
         const doc = this.docOf(f, p, c, old);
         const v = doc ? (old.views = views(doc)) : undefined;
+        for (const x of old.clusters) this.moved.add(x);
+        for (const x of old.objects) this.moved.add(x);
         old.clusters = v?.clusters ?? [];
         old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
+        for (const x of old.clusters) this.moved.add(x);
+        for (const x of old.objects) this.moved.add(x);
       }
       return old;
     }
@@ -1031,7 +1078,7 @@ export class Engine implements AnalysisSession {
     const key = this.optionsKey;
     const fmt = u.format!;
     const needDoc = !u.docRun || u.docRun.key !== key;
-    const needWs = !u.wsRun || u.wsRun.key !== key || !sameMap(u.wsRun.deps, (k) => this.index.stamp(k));
+    const needWs = !u.wsRun || u.wsRun.key !== key || !this.index.current(u.wsRun.deps, u.wsRun.local);
     if (needDoc || needWs) {
       const doc = this.docOf(f, p, c, u);
       if (!doc) return;
@@ -1066,12 +1113,13 @@ export class Engine implements AnalysisSession {
           if (!rule.meta.formats.includes(fmt) || this.options.rules[rule.meta.id] === 'off') continue;
           runRule(rule, s, found);
         }
-        u.wsRun = { key, deps, findings: found };
+        u.wsRun = { key, deps, findings: found, local: shiftable(found, f.path, c.raw.length) };
       }
     }
     for (const x of u.docRun!.findings) out.push(x);
     for (const x of u.wsRun!.findings) out.push(x);
-    for (const [k, v] of u.wsRun!.deps) fileDeps.set(k, v);
+    const local = u.wsRun!.local;
+    for (const [k, v] of u.wsRun!.deps) if (!local || k.charCodeAt(0) !== 64 /* @ */) fileDeps.set(k, v);
   }
 
   /** A document's rules report in its own file; in a file outside the analysis, nowhere. */
@@ -1185,7 +1233,7 @@ export class Engine implements AnalysisSession {
     const key = `${this.optionsKey}\u0000${active.map((r) => r.meta.id).join(',')}\u0000${crashFile ?? ''}`;
     const prev = this.indexRun;
     // Positions and suppressions of the findings depend on the files they are in, too.
-    if (prev && prev.key === key && sameMap(prev.deps, (k) => this.index.stamp(k)) && ![...prev.byFile.keys()].some((file) => touched.has(file))) return;
+    if (prev && prev.key === key && this.index.current(prev.deps) && ![...prev.byFile.keys()].some((file) => touched.has(file))) return;
     const deps = new Map<string, number>();
     const index = this.index.tracked(deps, 'index');
     const raw: RawFinding[] = [];
