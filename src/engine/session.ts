@@ -261,6 +261,8 @@ interface FileState {
   prep?: PreparedFile;
   /** The output before the last edit (sessions): its arrays are reused where the new ones hold the same objects. */
   last?: FileOutput;
+  /** The keys of `dependents` the file is filed under. */
+  tracked?: string[];
   /** Fitted workloads by their facts (sessions, files with kept units): refitted only when a workload's findings change. */
   fits?: { key: string; map: Map<WorkloadFacts, { own: Finding[]; w: Workload }> };
 }
@@ -488,6 +490,14 @@ export class Engine implements AnalysisSession {
   private readonly indexOnly = new Set<string>();
   /** Files whose text changed since the last index pass. */
   private readonly staleFiles = new Set<FileState>();
+  /** Files changed since the last analysis pass. */
+  private readonly dirty = new Set<FileState>();
+  /** The next analysis pass checks every file (see `refresh`). */
+  private fullCheck = true;
+  /** What the last analysis pass covered. */
+  private checked: { files?: FileState[]; key: string } = { key: '' };
+  /** Files by the index parts their runs read (sessions), so a change re-checks only them. */
+  private readonly dependents = new Map<string, Set<FileState>>();
   /** Index entries of unchanged documents that moved in this index pass: the old ones and their new views. */
   private readonly moved = new Set<ClusterView | KubernetesObjectRef>();
 
@@ -544,6 +554,7 @@ export class Engine implements AnalysisSession {
       if (this.mode.keepDocuments > 0 && f.out) f.last = f.out;
       f.out = undefined;
       this.staleFiles.add(f);
+      this.dirty.add(f);
     } else {
       const nf: FileState = { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [], formats: [] };
       this.files.set(path, nf);
@@ -558,6 +569,9 @@ export class Engine implements AnalysisSession {
     if (!f) return;
     this.files.delete(path);
     this.keep.delete(path);
+    this.dirty.delete(f);
+    f.out = undefined;
+    this.track(f);
     this.indexOnly.delete(path);
     this.staleFiles.delete(f);
     this.listDirty = true;
@@ -664,7 +678,7 @@ export class Engine implements AnalysisSession {
 
     // Phase 0: the index. Only documents that can hold an indexed object or a cluster
     // are parsed here; everything else waits for phase 1.
-    for (const f of this.staleFiles.size ? this.list : []) {
+    for (const f of this.staleFiles) {
       if (!f.stale) continue;
       if (this.included(f)) this.readIndexEntries(f);
       else {
@@ -696,8 +710,22 @@ export class Engine implements AnalysisSession {
     // Phase 1: every file without a current output, or whose workspace-rule runs read a
     // part of the index that changed since.
     const touched = new Set<string>();
-    for (const f of files) {
+    const bumped = this.index.takeBumped();
+    // A session checks only the files that changed and those whose runs read a part of
+    // the index that changed (see `track`), unless what every output depends on may have.
+    const full = this.mode.keepDocuments === 0 || !!only || this.fullCheck || this.settingsDirty || files !== this.checked.files || this.optionsKey !== this.checked.key;
+    let candidates: Iterable<FileState> = files;
+    if (!full) {
+      const set = new Set<FileState>(this.dirty);
+      for (const k of bumped) {
+        for (const f of this.dependents.get(k) ?? []) set.add(f);
+        for (const f of this.dependents.get(`@${k}`) ?? []) set.add(f);
+      }
+      candidates = set;
+    }
+    for (const f of candidates) {
       if (only && !only.has(f.path)) continue;
+      if (!full && (this.files.get(f.path) !== f || !this.included(f) || this.indexOnly.has(f.path))) continue;
       const out = f.out;
       if (out && out.optionsKey === this.optionsKey) {
         // Nothing in the index changed since this file's runs were found current: skip the check.
@@ -710,6 +738,11 @@ export class Engine implements AnalysisSession {
       this.analyzeFile(f);
       touched.add(f.path);
     }
+    if (!only) {
+      this.dirty.clear();
+      this.checked = { files, key: this.optionsKey };
+    }
+    this.fullCheck = !!only;
     for (const f of this.staleFiles) {
       f.stale = false;
       if (!only || only.has(f.path)) f.prep = undefined;
@@ -757,6 +790,7 @@ export class Engine implements AnalysisSession {
       };
       f.out = undefined;
       f.units = undefined;
+      this.track(f);
       return part;
     });
   }
@@ -787,7 +821,9 @@ export class Engine implements AnalysisSession {
       f.pods = p.pods;
       this.setFormats(f, p.formats);
       this.index.bump('pods');
+      this.track(f);
     }
+    this.fullCheck = true;
     this.changed = true;
   }
 
@@ -955,6 +991,7 @@ export class Engine implements AnalysisSession {
       const summary: FileSummary = p.kind === 'skipped' ? { ...base, format: 'skipped', documents: 0, note: p.note } : { ...base, format: 'dockerfile', documents: 1 };
       f.units = undefined;
       f.out = this.output(f, summary, [], [], [], new Set(), p, new Map());
+      this.track(f);
       this.setPods(f, []);
       this.setFormats(f, []);
       return;
@@ -1003,6 +1040,7 @@ export class Engine implements AnalysisSession {
     const summary: FileSummary =
       p.kind === 'json' ? { ...base, format: ours ? firstFormat! : 'unknown', documents } : yamlSummary(f.path, firstFormat, documents, p.templated);
     f.out = this.output(f, summary, findings, facts, annotations, formats, p, deps);
+    this.track(f);
     this.setPods(f, pods);
     this.setFormats(f, [...formats]);
     if (f.indexUnits.length) f.lines = p.lines;
@@ -1071,6 +1109,15 @@ export class Engine implements AnalysisSession {
     };
     if (keep) u.placed = placed;
     return placed;
+  }
+
+  /** Files the index parts a file's output read (sessions only: a one-shot run checks every file). */
+  private track(f: FileState): void {
+    if (this.mode.keepDocuments === 0) return;
+    for (const k of f.tracked ?? []) this.dependents.get(k)?.delete(f);
+    const keys = f.out && this.files.get(f.path) === f ? [...f.out.deps.keys()] : [];
+    for (const k of keys) (this.dependents.get(k) ?? this.dependents.set(k, new Set()).get(k)!).add(f);
+    f.tracked = keys.length ? keys : undefined;
   }
 
   /** Runs (or reuses) the document and workspace rules of one document. */
@@ -1471,16 +1518,20 @@ export class Engine implements AnalysisSession {
     const findings = spliceSegments(a.findings, a.fParts, a.fStart, fChanges);
     const workloads = spliceSegments(a.workloads, a.wParts, a.wStart, new Map([...wChanges].map(([i, c]) => [i, c.workloads])));
     const counts = { ...a.counts };
+    let fMoved = false;
     for (const [fi, l] of fChanges) {
       for (const x of a.fParts[fi]) counts[x.severity]--;
       for (const x of l) counts[x.severity]++;
+      if (l.length !== a.fParts[fi].length) fMoved = true;
       a.fParts[fi] = l;
     }
-    if (fChanges.size) a.fStart = starts(a.fParts, a.fStart, Math.min(...fChanges.keys()));
+    // Segments after a changed one move only when its length changed.
+    if (fMoved) a.fStart = starts(a.fParts, a.fStart, Math.min(...fChanges.keys()));
     let summaries = a.summaries;
     const total = a.total;
+    let wMoved = false;
     if (wChanges.size) {
-      summaries = [...a.summaries];
+      summaries = a.summaries.slice();
       for (const [wi, c] of wChanges) {
         const old = a.tallies[wi];
         total.workloads += c.tally.workloads - old.workloads;
@@ -1491,11 +1542,12 @@ export class Engine implements AnalysisSession {
           total[orch].ec2 += c.tally[orch].ec2 - old[orch].ec2;
         }
         a.tallies[wi] = c.tally;
+        if (c.workloads.length !== a.wParts[wi].length) wMoved = true;
         a.wParts[wi] = c.workloads;
         summaries[wi] = c.summary;
       }
     }
-    if (wChanges.size) a.wStart = starts(a.wParts, a.wStart, Math.min(...wChanges.keys()));
+    if (wMoved) a.wStart = starts(a.wParts, a.wStart, Math.min(...wChanges.keys()));
     a.findings = findings;
     a.workloads = workloads;
     a.summaries = summaries;
@@ -1573,20 +1625,29 @@ interface Assembly {
   counts: Record<Severity, number>;
 }
 
-/** A new array: `all` (the concatenation of `parts`, segment i at `start[i]`) with the changed segments replaced. */
+/**
+ * A new array: `all` (the concatenation of `parts`, segment i at `start[i]`) with the
+ * changed segments replaced. Copied in slices (a memory copy each): this runs on every
+ * result of a session over a large workspace.
+ */
 function spliceSegments<T>(all: readonly T[], parts: readonly (readonly T[])[], start: Float64Array, changes: Map<number, readonly T[]>): T[] {
   if (!changes.size) return all as T[];
+  let sameLengths = true;
+  for (const [i, l] of changes) if (l.length !== parts[i].length) sameLengths = false;
+  if (sameLengths) {
+    const out = all.slice();
+    for (const [i, l] of changes) for (let k = 0, at = start[i]; k < l.length; k++) out[at + k] = l[k];
+    return out;
+  }
   const order = [...changes.keys()].sort((x, y) => x - y);
-  const out: T[] = [];
+  const pieces: (readonly T[])[] = [];
   let from = 0;
   for (const i of order) {
-    const at = start[i];
-    for (let k = from; k < at; k++) out.push(all[k]);
-    for (const x of changes.get(i)!) out.push(x);
-    from = at + parts[i].length;
+    pieces.push(all.slice(from, start[i]), changes.get(i)!);
+    from = start[i] + parts[i].length;
   }
-  for (let k = from; k < all.length; k++) out.push(all[k]);
-  return out;
+  pieces.push(all.slice(from));
+  return ([] as T[]).concat(...pieces);
 }
 
 /** Segment start offsets (with the end as the last entry), recomputed from segment `from` on when given the old ones. */
