@@ -55,6 +55,7 @@ import { ENGINE_VERSION } from './version';
 import type { RawFinding, RunScope } from './run-rules';
 import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, runRule, toFinding } from './run-rules';
 import { shiftFacts, shiftFinding, shiftable } from './incremental/shift';
+import { Compactor } from './incremental/compact';
 
 export interface SessionOptions {
   /** ISO date of "today"; hosts pass the real date, tests pin it. */
@@ -490,6 +491,8 @@ export class Engine implements AnalysisSession {
   private readonly indexOnly = new Set<string>();
   /** Files whose text changed since the last index pass. */
   private readonly staleFiles = new Set<FileState>();
+  /** Findings and workloads are stored compact (see incremental/compact.ts). */
+  private readonly compact = new Compactor();
   /** Files changed since the last analysis pass. */
   private readonly dirty = new Set<FileState>();
   /** The next analysis pass checks every file (see `refresh`). */
@@ -986,6 +989,7 @@ export class Engine implements AnalysisSession {
   private analyzeFile(f: FileState): void {
     const p = f.prep ?? prepareFile(f.path, f.text, this.maxBytes);
     f.prep = undefined;
+    this.compact.beginFile();
     const base = { file: f.path };
     if (p.kind === 'skipped' || p.kind === 'dockerfile') {
       const summary: FileSummary = p.kind === 'skipped' ? { ...base, format: 'skipped', documents: 0, note: p.note } : { ...base, format: 'dockerfile', documents: 1 };
@@ -1081,16 +1085,18 @@ export class Engine implements AnalysisSession {
       // The placed share is the unit's own: update it in place (the old output keeps its arrays).
       const d = line - old.line;
       if (d) {
-        old.errors = old.errors.map((x) => shiftFinding(x, d));
-        old.findings = old.findings.map((x) => shiftFinding(x, d));
-        old.facts = old.facts.map((x) => shiftFacts(x, d));
+        const c = this.compact;
+        old.errors = old.errors.map((x) => c.finding(shiftFinding(x, d)));
+        old.findings = old.findings.map((x) => c.finding(shiftFinding(x, d)));
+        old.facts = old.facts.map((x) => c.facts(shiftFacts(x, d)));
       }
       if (old.base !== b) old.annotations = u.annotations.length ? u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })) : NO_ANNOTATIONS;
       old.base = b;
       old.line = line;
       return old;
     }
-    const errors = u.errors.map((e) => this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end));
+    const c = this.compact;
+    const errors = u.errors.map((e) => c.finding(this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end)));
     const placed: PlacedDoc = {
       docRun: u.docRun,
       wsRun: u.wsRun,
@@ -1098,12 +1104,12 @@ export class Engine implements AnalysisSession {
       line,
       shiftable: shiftable(list, f.path, len) && u.errors.every((e) => e.start >= 0 && e.end <= len) && u.workloads.every((w) => w.anchor[0] >= 0 && w.anchor[1] <= len),
       errors,
-      findings: list.map((r) => toFinding(r, b, p.lines, linesOf)),
+      findings: list.map((r) => c.finding(toFinding(r, b, p.lines, linesOf))),
       annotations: u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })),
       // Key order as the result has always had it: summary fields, then facts in view order.
       facts: u.workloads.map((w) => {
         const x = w.facts;
-        return { id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]), fargate: x.fargate };
+        return c.facts({ id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]), fargate: x.fargate });
       }),
       pods: u.pods.map((pod) => ({ ...pod, file: f.path })),
     };
@@ -1241,7 +1247,7 @@ export class Engine implements AnalysisSession {
     const out = facts.map((w) => {
       const own = byWorkload.get(w.id) ?? NO_FINDINGS;
       const hit = prev?.get(w);
-      const fitted = hit && sameList(hit.own, own) ? hit : { own, w: fitWorkload(w, own, this.options) };
+      const fitted = hit && sameList(hit.own, own) ? hit : { own, w: this.compact.workload(fitWorkload(w, own, this.options)) };
       next?.set(w, fitted);
       return fitted.w;
     });
