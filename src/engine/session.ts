@@ -1206,7 +1206,7 @@ export class Engine implements AnalysisSession {
       summary: same && sameSummary(last.summary, summary) ? last.summary : summary,
       findings: kept,
       workloads,
-      tally: same && workloads === last.workloads ? last.tally : tallyWorkloads(workloads),
+      tally: same && workloads === last.workloads ? last.tally : this.compact.tally(tallyWorkloads(workloads)),
       severities: same && kept === last.findings ? last.severities : severities(kept),
       facts,
       formats,

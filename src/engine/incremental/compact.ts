@@ -15,11 +15,15 @@
  */
 import type { FargateEstimate, Finding, Fix, PlatformFit, PlatformId, Position, Range, Reason, Recommendation, RelatedLocation, TraceStep, Workload } from '../types';
 import type { WorkloadFacts } from '../recommend/fit';
+import type { OrchestratorTally, WorkloadTally } from '../recommend/workspace';
 
 /** V8 copies substrings shorter than this; longer ones may be slices of a larger string. */
 const SLICE_MIN = 13;
 /** Past this many distinct strings the table starts over (a session runs for hours). */
 const MAX_STRINGS = 200_000;
+
+/** The fit of a platform nothing is said against: one object for every workload. */
+const FITS: PlatformFit = Object.freeze({ status: 'fits', reasons: Object.freeze([]) as unknown as Reason[] });
 
 export class Compactor {
   private strings = new Map<string, string>();
@@ -106,9 +110,12 @@ export class Compactor {
     const fit = {} as Record<PlatformId, PlatformFit>;
     for (const p in w.fit) {
       const f = w.fit[p as PlatformId];
-      fit[p as PlatformId] = { status: f.status, reasons: f.reasons.map((r) => this.reason(r)) };
+      fit[p as PlatformId] = f.status === 'fits' && !f.reasons.length ? FITS : { status: f.status, reasons: f.reasons.map((r) => this.reason(r)) };
     }
-    const rec: Recommendation = { platform: w.recommendation.platform, summary: this.str(w.recommendation.summary), reasons: w.recommendation.reasons.map((t) => this.step(t)) };
+    const r = w.recommendation;
+    // A Fargate pick's summary is the same words for every workload of a size; an EC2
+    // pick's quotes a finding's message (already compact), which its concatenation shares.
+    const rec: Recommendation = { platform: r.platform, summary: r.platform.endsWith('fargate') ? this.str(r.summary) : r.summary, reasons: r.reasons.map((t) => this.step(t)) };
     return {
       id: this.str(w.id),
       name: this.str(w.name),
@@ -125,12 +132,14 @@ export class Compactor {
 
   private reason(r: Reason): Reason {
     let x = this.copied.get(r) as Reason | undefined;
-    if (!x) this.copied.set(r, (x = { ruleId: r.ruleId, message: this.str(r.message), file: this.str(r.file), range: this.range(r.range) }));
+    if (!x) this.copied.set(r, (x = { ruleId: r.ruleId, message: this.str(r.message), file: r.file, range: this.range(r.range) }));
     return x;
   }
 
   private step(t: TraceStep): TraceStep {
-    const out: TraceStep = { message: this.str(t.message) };
+    // A step about a finding quotes its (compact) message and stays as made; the others
+    // are the same few sentences for every workload.
+    const out: TraceStep = { message: 'ruleId' in t ? t.message : this.str(t.message) };
     // Keys in their original order, and only those present.
     for (const k in t) {
       if (k === 'message') continue;
@@ -139,4 +148,20 @@ export class Compactor {
     }
     return out;
   }
+
+  /** A file's tally, kept for the life of the file: arrays at their length, names flat. */
+  tally(t: WorkloadTally): WorkloadTally {
+    const o = (x: OrchestratorTally): OrchestratorTally => ({
+      count: x.count,
+      fargate: x.fargate,
+      fargateMicros: x.fargateMicros,
+      namespaces: x.namespaces.length ? x.namespaces.map((n) => this.str(n)) : NONE,
+      ec2: x.ec2,
+      ec2Names: x.ec2Names.length ? x.ec2Names.map((n) => this.str(n)) : NONE,
+    });
+    return { workloads: t.workloads, eks: o(t.eks), ecs: o(t.ecs) };
+  }
 }
+
+/** The empty list of a tally: tallies are read, never pushed to, once made. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
