@@ -168,6 +168,8 @@ interface DocUnit {
   doc?: ParsedDocument;
   /** The views of `doc`, while it is held. */
   views?: DocViews;
+  /** The line of the chunk's start when its index entries were made. */
+  entriesLine?: number;
   /** Index entries, placed at `placedAt` (absolute offsets). */
   placedAt: number;
   clusters: ClusterView[];
@@ -880,7 +882,7 @@ export class Engine implements AnalysisSession {
   /** An object came or went; when it is one of a moved document's, only its position changed. */
   private bumpObject(o: KubernetesObjectRef): void {
     const moved = this.moved.has(o);
-    for (const key of [`kind:${o.kind}`, `obj:${o.kind}\u0000${o.name}`]) {
+    for (const key of objectKeys(o)) {
       if (moved) this.index.move(key);
       else this.index.bump(key);
     }
@@ -905,17 +907,26 @@ export class Engine implements AnalysisSession {
     if (old && old.raw === c.raw && old.templated === templated && old.crlf === crlf) {
       // The same text, but from the current version of the file: old versions can go.
       old.raw = c.raw;
-      if (needEntries && old.placedAt !== c.base && (old.clusters.length || old.objects.length)) {
-        // Moved: its nodes' offsets changed, so the index gets new entries, which are
-        // the old ones moved (the same text gives the same views in the same order).
-        const doc = this.docOf(f, p, c, old);
-        const v = doc ? (old.views = views(doc)) : undefined;
-        for (const x of old.clusters) this.moved.add(x);
-        for (const x of old.objects) this.moved.add(x);
-        old.clusters = v?.clusters ?? [];
-        old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
-        for (const x of old.clusters) this.moved.add(x);
-        for (const x of old.objects) this.moved.add(x);
+      if (needEntries && (old.clusters.length || old.objects.length)) {
+        const line = p.lines.positionAt(c.base).line;
+        if (old.placedAt !== c.base) {
+          // Moved: its nodes' offsets changed, so the index gets new entries, which are
+          // the old ones moved (the same text gives the same views in the same order).
+          const doc = this.docOf(f, p, c, old);
+          const v = doc ? (old.views = views(doc)) : undefined;
+          for (const x of old.clusters) this.moved.add(x);
+          for (const x of old.objects) this.moved.add(x);
+          old.clusters = v?.clusters ?? [];
+          old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
+          for (const x of old.clusters) this.moved.add(x);
+          for (const x of old.objects) this.moved.add(x);
+        } else if (old.entriesLine !== line) {
+          // The same offsets on other lines (line breaks above it changed, not the
+          // length): the entries hold, but positions made from them in other files move.
+          if (old.clusters.length) this.index.move('clusters');
+          for (const o of old.objects) for (const key of objectKeys(o)) this.index.move(key);
+        }
+        old.entriesLine = line;
       }
       return old;
     }
@@ -978,6 +989,7 @@ export class Engine implements AnalysisSession {
     // Only documents with a needle can hold index entries (see INDEX_NEEDLES), and only
     // those are read in the index pass, which is where entries must come from.
     if (unit.needle) {
+      unit.entriesLine = p.lines.positionAt(c.base).line;
       unit.clusters = v.clusters;
       unit.objects = v.objects.filter((o) => INDEXED_KINDS.has(o.kind));
     }
@@ -1595,6 +1607,11 @@ function views(doc: ParsedDocument): DocViews {
 }
 
 export type { FileModel };
+
+/** The index keys an object is read under. */
+function objectKeys(o: KubernetesObjectRef): string[] {
+  return [`kind:${o.kind}`, `obj:${o.kind}\u0000${o.name}`];
+}
 
 const NO_FINDINGS: Finding[] = [];
 const NO_ANNOTATIONS: Annotation[] = [];
