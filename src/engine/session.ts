@@ -24,7 +24,7 @@
  *
  * Pure like the rest of the engine: no I/O, no clock, no workers.
  */
-import type { AnalysisResult, FileSummary, Finding, FormatId, Range, Severity, Workload } from './types';
+import type { AnalysisResult, FileSummary, Finding, FormatId, Severity, Workload } from './types';
 import type { ChunkSpan, FileModel, PreparedFile } from './load';
 import { ChunkCache, detect, prepareFile, yamlSummary } from './load';
 import type { LineIndex } from './source/line-index';
@@ -37,7 +37,7 @@ import { ecsWorkload, taskDefinitionNode } from './formats/ecs-task-definition';
 import { composeWorkloads } from './formats/compose';
 import { eksctlCluster } from './formats/eksctl';
 import type { KubernetesObjectRef, PodRef, WorkspaceIndex } from './workspace-index';
-import { INDEX_NEEDLES, INDEXED_KINDS, assertIndexedKind, findIn } from './workspace-index';
+import { INDEX_NEEDLES, INDEXED_KINDS } from './workspace-index';
 import type { ResolvedOptions, UserOptions } from './config';
 import { parseConfig, resolveOptions } from './config';
 import type { Rule } from './rules/define-rule';
@@ -56,6 +56,8 @@ import type { RawFinding, RunScope } from './run-rules';
 import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, runRule, toFinding } from './run-rules';
 import { shiftFacts, shiftFinding, shiftable } from './incremental/shift';
 import { Compactor } from './incremental/compact';
+import { IndexState, NO_INDEX, samePods } from './incremental/index-state';
+import { cmpStr, compareFindings, mergeSorted, sameList, spliceSegments, starts } from './incremental/segments';
 
 export interface SessionOptions {
   /** ISO date of "today"; hosts pass the real date, tests pin it. */
@@ -268,205 +270,6 @@ interface FileState {
   tracked?: string[];
   /** Fitted workloads by their facts (sessions, files with kept units): refitted only when a workload's findings change. */
   fits?: { key: string; map: Map<WorkloadFacts, { own: Finding[]; w: Workload }> };
-}
-
-// ---------------------------------------------------------------------------
-// The index with change stamps
-
-class IndexState {
-  private next = 1;
-  private readonly stamps = new Map<string, number>();
-  /** Keys whose stamp changed since the last `takeBumped()`. */
-  private bumped = new Set<string>();
-  private clusterList: ClusterView[] | undefined;
-  private kindLists = new Map<string, KubernetesObjectRef[]>();
-  private byName: Map<string, KubernetesObjectRef[]> | undefined;
-  private podList: PodRef[] | undefined;
-
-  constructor(private readonly files: () => readonly FileState[]) {}
-
-  /** Changes whenever any stamp does: a run that saw this generation saw every stamp as it is. */
-  get generation(): number {
-    return this.next;
-  }
-
-  stamp(key: string): number {
-    return this.stamps.get(key) ?? 0;
-  }
-
-  /**
-   * A part of the index changed. Every key has a twin, `@key`, stamped when its entries
-   * only moved (a document above them in their file grew or shrank): a run whose
-   * findings lie inside its own document reads nothing position-dependent from the
-   * index, so it ignores those stamps (see `current`).
-   */
-  bump(key: string): void {
-    this.stamps.set(key, this.next);
-    this.move(key);
-  }
-
-  /** The entries of `key` are the same but at new offsets (new views of unchanged documents). */
-  move(key: string): void {
-    this.stamps.set(`@${key}`, this.next++);
-    this.bumped.add(key);
-    if (key === 'clusters') this.clusterList = undefined;
-    else if (key === 'pods') this.podList = undefined;
-    else if (key.startsWith('kind:')) {
-      this.kindLists.delete(key.slice(5));
-      this.byName = undefined;
-    }
-  }
-
-  /** Everything cached from the lists is invalid (file order changed). */
-  reorder(): void {
-    for (const k of ['clusters', 'pods']) this.bump(k);
-    for (const kind of INDEXED_KINDS) this.bump(`kind:${kind}`);
-  }
-
-  takeBumped(): Set<string> {
-    const b = this.bumped;
-    this.bumped = new Set();
-    return b;
-  }
-
-  /** Whether a run's reads are all as it saw them; a `local` run ignores moves. */
-  current(deps: Map<string, number>, local = false): boolean {
-    for (const [k, v] of deps) {
-      if (local && k.charCodeAt(0) === 64 /* @ */) continue;
-      if ((this.stamps.get(k) ?? 0) !== v) return false;
-    }
-    return true;
-  }
-
-  private read(deps: Map<string, number>, key: string): void {
-    deps.set(key, this.stamp(key));
-    deps.set(`@${key}`, this.stamp(`@${key}`));
-  }
-
-  clusters(): ClusterView[] {
-    return (this.clusterList ??= this.files().flatMap((f) => f.contribution.clusters));
-  }
-
-  objectsOfKind(kind: string): KubernetesObjectRef[] {
-    let l = this.kindLists.get(kind);
-    if (!l) {
-      l = [];
-      for (const f of this.files()) for (const o of f.contribution.objects) if (o.kind === kind) l.push(o);
-      this.kindLists.set(kind, l);
-    }
-    return l;
-  }
-
-  find(kind: string, name: string, namespace: string | undefined): KubernetesObjectRef | undefined {
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const f of this.files()) {
-        for (const o of f.contribution.objects) {
-          const k = `${o.kind}\u0000${o.name}`;
-          (this.byName.get(k) ?? this.byName.set(k, []).get(k)!).push(o);
-        }
-      }
-    }
-    const list = this.byName.get(`${kind}\u0000${name}`);
-    return list ? findIn(list, namespace) : undefined;
-  }
-
-  pods(): PodRef[] {
-    return (this.podList ??= this.files().flatMap((f) => f.pods));
-  }
-
-  /**
-   * The index as a rule sees it. Every read records the stamp of the part it read in
-   * `deps`, so the run can later be checked for staleness without re-running it.
-   */
-  tracked(deps: Map<string, number>, who: 'workspace' | 'index'): WorkspaceIndex {
-    const self = this;
-    return {
-      get clusters() {
-        self.read(deps, 'clusters');
-        return self.clusters();
-      },
-      get pods() {
-        if (who !== 'index') throw new Error('only index rules read ctx.index.pods: a workspace rule checks one document at a time');
-        self.read(deps, 'pods');
-        return self.pods();
-      },
-      objectsOfKind(kind: string) {
-        assertIndexedKind(kind);
-        self.read(deps, `kind:${kind}`);
-        return self.objectsOfKind(kind);
-      },
-      findObject(kind: string, name: string, namespace?: string) {
-        assertIndexedKind(kind);
-        self.read(deps, `obj:${kind}\u0000${name}`);
-        return self.find(kind, name, namespace);
-      },
-    };
-  }
-}
-
-/** The index as document rules see it: they must not read it, so their findings can be cached by content. */
-const NO_INDEX: WorkspaceIndex = {
-  get clusters(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  get pods(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  objectsOfKind(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  findObject(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-};
-
-function sameMap(a: Map<string, number>, stamp: (k: string) => number): boolean {
-  for (const [k, v] of a) if (stamp(k) !== v) return false;
-  return true;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function samePods(a: readonly PodRef[], b: readonly PodRef[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.workloadId !== y.workloadId || x.kind !== y.kind || x.name !== y.name || x.format !== y.format || x.namespace !== y.namespace || x.templated !== y.templated) return false;
-    const kx = Object.keys(x.labels);
-    const ky = Object.keys(y.labels);
-    if (kx.length !== ky.length || kx.some((k, j) => k !== ky[j] || x.labels[k] !== y.labels[k])) return false;
-  }
-  return true;
-}
-
-const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : cmpRange(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
-function cmpRange(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character;
-}
-
-/** Merges two sorted lists; on ties `a` comes first, as a stable sort of `a` then `b` would have it. */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  if (!b.length) return a;
-  if (!a.length) return b;
-  const out: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
 }
 
 function hasNeedle(text: string): boolean {
@@ -1646,41 +1449,4 @@ interface Assembly {
   tallies: WorkloadTally[];
   total: WorkloadTally;
   counts: Record<Severity, number>;
-}
-
-/**
- * A new array: `all` (the concatenation of `parts`, segment i at `start[i]`) with the
- * changed segments replaced. Copied in slices (a memory copy each): this runs on every
- * result of a session over a large workspace.
- */
-function spliceSegments<T>(all: readonly T[], parts: readonly (readonly T[])[], start: Float64Array, changes: Map<number, readonly T[]>): T[] {
-  if (!changes.size) return all as T[];
-  let sameLengths = true;
-  for (const [i, l] of changes) if (l.length !== parts[i].length) sameLengths = false;
-  if (sameLengths) {
-    const out = all.slice();
-    for (const [i, l] of changes) for (let k = 0, at = start[i]; k < l.length; k++) out[at + k] = l[k];
-    return out;
-  }
-  const order = [...changes.keys()].sort((x, y) => x - y);
-  const pieces: (readonly T[])[] = [];
-  let from = 0;
-  for (const i of order) {
-    pieces.push(all.slice(from, start[i]), changes.get(i)!);
-    from = start[i] + parts[i].length;
-  }
-  pieces.push(all.slice(from));
-  return ([] as T[]).concat(...pieces);
-}
-
-/** Segment start offsets (with the end as the last entry), recomputed from segment `from` on when given the old ones. */
-function starts(parts: readonly (readonly unknown[])[], old?: Float64Array, from = 0): Float64Array {
-  const s = old ?? new Float64Array(parts.length + 1);
-  let at = from > 0 ? s[from] : 0;
-  for (let i = from; i < parts.length; i++) {
-    s[i] = at;
-    at += parts[i].length;
-  }
-  s[parts.length] = at;
-  return s;
 }
