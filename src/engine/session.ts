@@ -17,6 +17,15 @@
  *   changed.
  * - Each file's part of the result (findings, workloads with their fit) is kept as the
  *   plain data the result is made of, so an unchanged file costs a few pointer copies.
+ *   In an edited file, a document whose runs did not change keeps its converted
+ *   findings and facts (shifted by whole lines when lines above it came or went, see
+ *   incremental/shift.ts), and a workload whose findings are the same objects keeps
+ *   its fit.
+ * - After an edit only the changed files and the files whose runs read a changed part
+ *   of the index are looked at (`dependents`), and the result is the previous one
+ *   with those files' segments replaced (incremental/segments.ts).
+ * - Findings, facts and workloads are stored compact (incremental/compact.ts): flat,
+ *   shared strings that do not keep file texts alive, shared ranges and estimates.
  *
  * Parses are not kept for the whole workspace (a parsed document is about 25 bytes per
  * character of YAML): only the ChunkCache's bounded share, the documents of indexed
