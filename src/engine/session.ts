@@ -724,8 +724,9 @@ export class Engine implements AnalysisSession {
         if (old.placedAt !== c.base) {
           // Moved: its nodes' offsets changed, so the index gets new entries, which are
           // the old ones moved (the same text gives the same views in the same order).
+          // Only the entries: the workloads' views are made when a rule run needs them.
           const doc = this.docOf(f, p, c, old);
-          const v = doc ? (old.views = views(doc)) : undefined;
+          const v = doc ? views(doc, true) : undefined;
           for (const x of old.clusters) this.moved.add(x);
           for (const x of old.objects) this.moved.add(x);
           old.clusters = v?.clusters ?? [];
@@ -1393,8 +1394,8 @@ interface DocViews {
   objects: KubernetesObjectRef[];
 }
 
-/** The views of one parsed document: workloads, clusters and Kubernetes objects. */
-function views(doc: ParsedDocument): DocViews {
+/** The views of one parsed document: workloads, clusters and Kubernetes objects (only the last two: `entriesOnly`). */
+function views(doc: ParsedDocument, entriesOnly = false): DocViews {
   const workloads: WorkloadView[] = [];
   const clusters: ClusterView[] = [];
   const objects: KubernetesObjectRef[] = [];
@@ -1404,6 +1405,7 @@ function views(doc: ParsedDocument): DocViews {
       const name = str(obj.at('metadata', 'name')) ?? str(obj.at('metadata', 'generateName')) ?? '';
       const kind = str(obj.get('kind'));
       if (kind) objects.push({ kind, name, namespace: str(obj.at('metadata', 'namespace')), apiVersion: str(obj.get('apiVersion'))!, node: obj, doc });
+      if (entriesOnly) return;
       const w = kubernetesWorkload(doc, obj, all.length > 1 || obj !== doc.root ? i : undefined);
       if (w) workloads.push(w);
     });
