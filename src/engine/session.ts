@@ -458,6 +458,8 @@ export class Engine implements AnalysisSession {
     this.runIndexRules(files, touched);
 
     this.last = this.assemble(files, touched);
+    // What is stored is shared already; the table would only cost memory between results.
+    this.compact.forgetStrings();
     this.changed = false;
     this.settingsDirty = false;
     return this.last;

@@ -39,6 +39,12 @@ export class Compactor {
     if (this.copied.size) this.copied = new Map();
   }
 
+  /** Drops the table of strings (the strings stay shared where they are). */
+  forgetStrings(): void {
+    if (this.strings.size) this.strings = new Map();
+    this.beginFile();
+  }
+
   str(s: string): string;
   str(s: string | undefined): string | undefined;
   str(s: string | undefined): string | undefined {
