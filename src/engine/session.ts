@@ -17,6 +17,15 @@
  *   changed.
  * - Each file's part of the result (findings, workloads with their fit) is kept as the
  *   plain data the result is made of, so an unchanged file costs a few pointer copies.
+ *   In an edited file, a document whose runs did not change keeps its converted
+ *   findings and facts (shifted by whole lines when lines above it came or went, see
+ *   incremental/shift.ts), and a workload whose findings are the same objects keeps
+ *   its fit.
+ * - After an edit only the changed files and the files whose runs read a changed part
+ *   of the index are looked at (`dependents`), and the result is the previous one
+ *   with those files' segments replaced (incremental/segments.ts).
+ * - Findings, facts and workloads are stored compact (incremental/compact.ts): flat,
+ *   shared strings that do not keep file texts alive, shared ranges and estimates.
  *
  * Parses are not kept for the whole workspace (a parsed document is about 25 bytes per
  * character of YAML): only the ChunkCache's bounded share, the documents of indexed
@@ -24,7 +33,7 @@
  *
  * Pure like the rest of the engine: no I/O, no clock, no workers.
  */
-import type { AnalysisResult, FileSummary, Finding, FormatId, Range, Severity, Workload } from './types';
+import type { AnalysisResult, FileSummary, Finding, FormatId, Severity, Workload } from './types';
 import type { ChunkSpan, FileModel, PreparedFile } from './load';
 import { ChunkCache, detect, prepareFile, yamlSummary } from './load';
 import type { LineIndex } from './source/line-index';
@@ -37,7 +46,7 @@ import { ecsWorkload, taskDefinitionNode } from './formats/ecs-task-definition';
 import { composeWorkloads } from './formats/compose';
 import { eksctlCluster } from './formats/eksctl';
 import type { KubernetesObjectRef, PodRef, WorkspaceIndex } from './workspace-index';
-import { INDEX_NEEDLES, INDEXED_KINDS, assertIndexedKind, findIn } from './workspace-index';
+import { INDEX_NEEDLES, INDEXED_KINDS } from './workspace-index';
 import type { ResolvedOptions, UserOptions } from './config';
 import { parseConfig, resolveOptions } from './config';
 import type { Rule } from './rules/define-rule';
@@ -54,6 +63,10 @@ import { DATA_AS_OF } from './knowledge';
 import { ENGINE_VERSION } from './version';
 import type { RawFinding, RunScope } from './run-rules';
 import { CONFIG_ERROR, INTERNAL_ERROR, PARSE_ERROR, runRule, toFinding } from './run-rules';
+import { shiftFacts, shiftFinding, shiftable } from './incremental/shift';
+import { Compactor } from './incremental/compact';
+import { IndexState, NO_INDEX, samePods } from './incremental/index-state';
+import { cmpStr, compareFindings, mergeSorted, sameList, spliceSegments, starts } from './incremental/segments';
 
 export interface SessionOptions {
   /** ISO date of "today"; hosts pass the real date, tests pin it. */
@@ -155,6 +168,8 @@ interface DocUnit {
   empty: boolean;
   /** Syntax errors, relative to the document's start. */
   errors: { message: string; start: number; end: number }[];
+  /** The text has an index needle (see INDEX_NEEDLES). */
+  needle: boolean;
   format?: FormatId;
   workloads: WorkloadFact[];
   pods: Omit<PodRef, 'file'>[];
@@ -164,6 +179,8 @@ interface DocUnit {
   doc?: ParsedDocument;
   /** The views of `doc`, while it is held. */
   views?: DocViews;
+  /** The line of the chunk's start when its index entries were made. */
+  entriesLine?: number;
   /** Index entries, placed at `placedAt` (absolute offsets). */
   placedAt: number;
   clusters: ClusterView[];
@@ -171,7 +188,34 @@ interface DocUnit {
   /** Findings of document rules, for one options key. */
   docRun?: { key: string; findings: RawFinding[] };
   /** Findings of workspace rules, for one options key and what they read from the index. */
-  wsRun?: { key: string; deps: Map<string, number>; findings: RawFinding[] };
+  wsRun?: {
+    key: string;
+    deps: Map<string, number>;
+    findings: RawFinding[];
+    /** Every finding lies inside the document: where index entries are does not matter to it. */
+    local: boolean;
+  };
+  /** The document's share of its file's output as last made (sessions only). */
+  placed?: PlacedDoc;
+}
+
+/**
+ * A document's converted share of its file's output, made from the runs it names at
+ * `line` (the chunk's first line). Reused while the runs are the same objects: as it
+ * is when the line is the same, shifted when only the line moved (see incremental/shift.ts).
+ */
+interface PlacedDoc {
+  docRun: DocUnit['docRun'];
+  wsRun: DocUnit['wsRun'];
+  base: number;
+  line: number;
+  /** Every span is inside the chunk and relative to it: the positions move with the line. */
+  shiftable: boolean;
+  errors: Finding[];
+  findings: Finding[];
+  facts: WorkloadFacts[];
+  pods: PodRef[];
+  annotations: Annotation[];
 }
 
 /** A file's part of a result, as plain data (structured-cloneable): what a worker thread hands back. */
@@ -229,179 +273,12 @@ interface FileState {
   formats: FormatId[];
   /** The split file, from the index pass to the analysis pass of one result. */
   prep?: PreparedFile;
-}
-
-// ---------------------------------------------------------------------------
-// The index with change stamps
-
-class IndexState {
-  private next = 1;
-  private readonly stamps = new Map<string, number>();
-  /** Keys whose stamp changed since the last `takeBumped()`. */
-  private bumped = new Set<string>();
-  private clusterList: ClusterView[] | undefined;
-  private kindLists = new Map<string, KubernetesObjectRef[]>();
-  private byName: Map<string, KubernetesObjectRef[]> | undefined;
-  private podList: PodRef[] | undefined;
-
-  constructor(private readonly files: () => readonly FileState[]) {}
-
-  /** Changes whenever any stamp does: a run that saw this generation saw every stamp as it is. */
-  get generation(): number {
-    return this.next;
-  }
-
-  stamp(key: string): number {
-    return this.stamps.get(key) ?? 0;
-  }
-
-  bump(key: string): void {
-    this.stamps.set(key, this.next++);
-    this.bumped.add(key);
-    if (key === 'clusters') this.clusterList = undefined;
-    else if (key === 'pods') this.podList = undefined;
-    else if (key.startsWith('kind:')) {
-      this.kindLists.delete(key.slice(5));
-      this.byName = undefined;
-    }
-  }
-
-  /** Everything cached from the lists is invalid (file order changed). */
-  reorder(): void {
-    for (const k of ['clusters', 'pods']) this.bump(k);
-    for (const kind of INDEXED_KINDS) this.bump(`kind:${kind}`);
-  }
-
-  takeBumped(): Set<string> {
-    const b = this.bumped;
-    this.bumped = new Set();
-    return b;
-  }
-
-  clusters(): ClusterView[] {
-    return (this.clusterList ??= this.files().flatMap((f) => f.contribution.clusters));
-  }
-
-  objectsOfKind(kind: string): KubernetesObjectRef[] {
-    let l = this.kindLists.get(kind);
-    if (!l) {
-      l = [];
-      for (const f of this.files()) for (const o of f.contribution.objects) if (o.kind === kind) l.push(o);
-      this.kindLists.set(kind, l);
-    }
-    return l;
-  }
-
-  find(kind: string, name: string, namespace: string | undefined): KubernetesObjectRef | undefined {
-    if (!this.byName) {
-      this.byName = new Map();
-      for (const f of this.files()) {
-        for (const o of f.contribution.objects) {
-          const k = `${o.kind}\u0000${o.name}`;
-          (this.byName.get(k) ?? this.byName.set(k, []).get(k)!).push(o);
-        }
-      }
-    }
-    const list = this.byName.get(`${kind}\u0000${name}`);
-    return list ? findIn(list, namespace) : undefined;
-  }
-
-  pods(): PodRef[] {
-    return (this.podList ??= this.files().flatMap((f) => f.pods));
-  }
-
-  /**
-   * The index as a rule sees it. Every read records the stamp of the part it read in
-   * `deps`, so the run can later be checked for staleness without re-running it.
-   */
-  tracked(deps: Map<string, number>, who: 'workspace' | 'index'): WorkspaceIndex {
-    const self = this;
-    return {
-      get clusters() {
-        deps.set('clusters', self.stamp('clusters'));
-        return self.clusters();
-      },
-      get pods() {
-        if (who !== 'index') throw new Error('only index rules read ctx.index.pods: a workspace rule checks one document at a time');
-        deps.set('pods', self.stamp('pods'));
-        return self.pods();
-      },
-      objectsOfKind(kind: string) {
-        assertIndexedKind(kind);
-        deps.set(`kind:${kind}`, self.stamp(`kind:${kind}`));
-        return self.objectsOfKind(kind);
-      },
-      findObject(kind: string, name: string, namespace?: string) {
-        assertIndexedKind(kind);
-        const key = `obj:${kind}\u0000${name}`;
-        deps.set(key, self.stamp(key));
-        return self.find(kind, name, namespace);
-      },
-    };
-  }
-}
-
-/** The index as document rules see it: they must not read it, so their findings can be cached by content. */
-const NO_INDEX: WorkspaceIndex = {
-  get clusters(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  get pods(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  objectsOfKind(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-  findObject(): never {
-    throw new Error('document rules cannot read the workspace index; make the rule a workspace rule');
-  },
-};
-
-function sameMap(a: Map<string, number>, stamp: (k: string) => number): boolean {
-  for (const [k, v] of a) if (stamp(k) !== v) return false;
-  return true;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function samePods(a: readonly PodRef[], b: readonly PodRef[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.workloadId !== y.workloadId || x.kind !== y.kind || x.name !== y.name || x.format !== y.format || x.namespace !== y.namespace || x.templated !== y.templated) return false;
-    const kx = Object.keys(x.labels);
-    const ky = Object.keys(y.labels);
-    if (kx.length !== ky.length || kx.some((k, j) => k !== ky[j] || x.labels[k] !== y.labels[k])) return false;
-  }
-  return true;
-}
-
-const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function compareFindings(a: Finding, b: Finding): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : cmpRange(a.range, b.range) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
-function cmpRange(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character;
-}
-
-/** Merges two sorted lists; on ties `a` comes first, as a stable sort of `a` then `b` would have it. */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  if (!b.length) return a;
-  if (!a.length) return b;
-  const out: Finding[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  /** The output before the last edit (sessions): its arrays are reused where the new ones hold the same objects. */
+  last?: FileOutput;
+  /** The keys of `dependents` the file is filed under. */
+  tracked?: string[];
+  /** Fitted workloads by their facts (sessions, files with kept units): refitted only when a workload's findings change. */
+  fits?: { key: string; map: Map<WorkloadFacts, { own: Finding[]; w: Workload }> };
 }
 
 function hasNeedle(text: string): boolean {
@@ -428,6 +305,18 @@ export class Engine implements AnalysisSession {
   private readonly indexOnly = new Set<string>();
   /** Files whose text changed since the last index pass. */
   private readonly staleFiles = new Set<FileState>();
+  /** Findings and workloads are stored compact (see incremental/compact.ts). */
+  private readonly compact = new Compactor();
+  /** Files changed since the last analysis pass. */
+  private readonly dirty = new Set<FileState>();
+  /** The next analysis pass checks every file (see `refresh`). */
+  private fullCheck = true;
+  /** What the last analysis pass covered. */
+  private checked: { files?: FileState[]; key: string } = { key: '' };
+  /** Files by the index parts their runs read (sessions), so a change re-checks only them. */
+  private readonly dependents = new Map<string, Set<FileState>>();
+  /** Index entries of unchanged documents that moved in this index pass: the old ones and their new views. */
+  private readonly moved = new Set<ClusterView | KubernetesObjectRef>();
 
   private settings: Required<Pick<SessionOptions, 'today'>> & SessionSettings;
   private settingsDirty = true;
@@ -479,8 +368,10 @@ export class Engine implements AnalysisSession {
       if (f.text === text) return;
       f.text = text;
       f.stale = true;
+      if (this.mode.keepDocuments > 0 && f.out) f.last = f.out;
       f.out = undefined;
       this.staleFiles.add(f);
+      this.dirty.add(f);
     } else {
       const nf: FileState = { path, text, stale: true, indexUnits: [], contribution: { clusters: [], objects: [] }, pods: [], formats: [] };
       this.files.set(path, nf);
@@ -495,6 +386,9 @@ export class Engine implements AnalysisSession {
     if (!f) return;
     this.files.delete(path);
     this.keep.delete(path);
+    this.dirty.delete(f);
+    f.out = undefined;
+    this.track(f);
     this.indexOnly.delete(path);
     this.staleFiles.delete(f);
     this.listDirty = true;
@@ -564,6 +458,8 @@ export class Engine implements AnalysisSession {
     this.runIndexRules(files, touched);
 
     this.last = this.assemble(files, touched);
+    // What is stored is shared already; the table would only cost memory between results.
+    this.compact.forgetStrings();
     this.changed = false;
     this.settingsDirty = false;
     return this.last;
@@ -601,7 +497,7 @@ export class Engine implements AnalysisSession {
 
     // Phase 0: the index. Only documents that can hold an indexed object or a cluster
     // are parsed here; everything else waits for phase 1.
-    for (const f of this.staleFiles.size ? this.list : []) {
+    for (const f of this.staleFiles) {
       if (!f.stale) continue;
       if (this.included(f)) this.readIndexEntries(f);
       else {
@@ -611,6 +507,7 @@ export class Engine implements AnalysisSession {
         f.out = undefined;
       }
     }
+    this.moved.clear();
 
     // The options: settings over `.offload.yaml` over the first eksctl cluster.
     const clusters = this.index.clusters();
@@ -632,13 +529,27 @@ export class Engine implements AnalysisSession {
     // Phase 1: every file without a current output, or whose workspace-rule runs read a
     // part of the index that changed since.
     const touched = new Set<string>();
-    for (const f of files) {
+    const bumped = this.index.takeBumped();
+    // A session checks only the files that changed and those whose runs read a part of
+    // the index that changed (see `track`), unless what every output depends on may have.
+    const full = this.mode.keepDocuments === 0 || !!only || this.fullCheck || this.settingsDirty || files !== this.checked.files || this.optionsKey !== this.checked.key;
+    let candidates: Iterable<FileState> = files;
+    if (!full) {
+      const set = new Set<FileState>(this.dirty);
+      for (const k of bumped) {
+        for (const f of this.dependents.get(k) ?? []) set.add(f);
+        for (const f of this.dependents.get(`@${k}`) ?? []) set.add(f);
+      }
+      candidates = set;
+    }
+    for (const f of candidates) {
       if (only && !only.has(f.path)) continue;
+      if (!full && (this.files.get(f.path) !== f || !this.included(f) || this.indexOnly.has(f.path))) continue;
       const out = f.out;
       if (out && out.optionsKey === this.optionsKey) {
         // Nothing in the index changed since this file's runs were found current: skip the check.
         if (out.checkedAt === this.index.generation) continue;
-        if (sameMap(out.deps, (k) => this.index.stamp(k))) {
+        if (this.index.current(out.deps)) {
           out.checkedAt = this.index.generation;
           continue;
         }
@@ -646,6 +557,11 @@ export class Engine implements AnalysisSession {
       this.analyzeFile(f);
       touched.add(f.path);
     }
+    if (!only) {
+      this.dirty.clear();
+      this.checked = { files, key: this.optionsKey };
+    }
+    this.fullCheck = !!only;
     for (const f of this.staleFiles) {
       f.stale = false;
       if (!only || only.has(f.path)) f.prep = undefined;
@@ -693,6 +609,7 @@ export class Engine implements AnalysisSession {
       };
       f.out = undefined;
       f.units = undefined;
+      this.track(f);
       return part;
     });
   }
@@ -723,7 +640,9 @@ export class Engine implements AnalysisSession {
       f.pods = p.pods;
       this.setFormats(f, p.formats);
       this.index.bump('pods');
+      this.track(f);
     }
+    this.fullCheck = true;
     this.changed = true;
   }
 
@@ -731,12 +650,19 @@ export class Engine implements AnalysisSession {
 
   private readIndexEntries(f: FileState): void {
     const units: DocUnit[] = [];
-    if (hasNeedle(f.text)) {
+    // A file with kept units is being edited: its documents' needle flags are known
+    // by their text, and the split is needed by the analysis pass anyway.
+    const kept = f.units;
+    const needle = (c: ChunkSpan) => {
+      const u = kept?.[c.docIndex];
+      return u && u.raw === c.raw ? u.needle : hasNeedle(c.raw);
+    };
+    if (kept || hasNeedle(f.text)) {
       const p = prepareFile(f.path, f.text, this.maxBytes);
       f.prep = p;
       const read: (DocUnit | undefined)[] = [];
       for (const c of this.chunksOf(p)) {
-        if (!hasNeedle(c.raw)) continue;
+        if (!needle(c)) continue;
         const u = this.unitFor(f, p, c, true);
         read[c.docIndex] = u;
         if (u.clusters.length || u.objects.length) units.push(u);
@@ -753,7 +679,11 @@ export class Engine implements AnalysisSession {
 
   private setContribution(f: FileState, next: FileState['contribution']): void {
     const prev = f.contribution;
-    if (!sameList(prev.clusters, next.clusters)) this.index.bump('clusters');
+    if (!sameList(prev.clusters, next.clusters)) {
+      const onlyMoved = prev.clusters.length === next.clusters.length && [...prev.clusters, ...next.clusters].every((c) => this.moved.has(c));
+      if (onlyMoved) this.index.move('clusters');
+      else this.index.bump('clusters');
+    }
     if (!sameList(prev.objects, next.objects)) {
       const before = new Set(prev.objects);
       const after = new Set(next.objects);
@@ -763,9 +693,13 @@ export class Engine implements AnalysisSession {
     f.contribution = next;
   }
 
+  /** An object came or went; when it is one of a moved document's, only its position changed. */
   private bumpObject(o: KubernetesObjectRef): void {
-    this.index.bump(`kind:${o.kind}`);
-    this.index.bump(`obj:${o.kind}\u0000${o.name}`);
+    const moved = this.moved.has(o);
+    for (const key of objectKeys(o)) {
+      if (moved) this.index.move(key);
+      else this.index.bump(key);
+    }
   }
 
   /** A JSON file is one document (the whole text) at offset 0. */
@@ -787,12 +721,27 @@ export class Engine implements AnalysisSession {
     if (old && old.raw === c.raw && old.templated === templated && old.crlf === crlf) {
       // The same text, but from the current version of the file: old versions can go.
       old.raw = c.raw;
-      if (needEntries && old.placedAt !== c.base && (old.clusters.length || old.objects.length)) {
-        // Moved: its nodes' offsets changed, so the index gets new entries.
-        const doc = this.docOf(f, p, c, old);
-        const v = doc ? (old.views = views(doc)) : undefined;
-        old.clusters = v?.clusters ?? [];
-        old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
+      if (needEntries && (old.clusters.length || old.objects.length)) {
+        const line = p.lines.positionAt(c.base).line;
+        if (old.placedAt !== c.base) {
+          // Moved: its nodes' offsets changed, so the index gets new entries, which are
+          // the old ones moved (the same text gives the same views in the same order).
+          // Only the entries: the workloads' views are made when a rule run needs them.
+          const doc = this.docOf(f, p, c, old);
+          const v = doc ? views(doc, true) : undefined;
+          for (const x of old.clusters) this.moved.add(x);
+          for (const x of old.objects) this.moved.add(x);
+          old.clusters = v?.clusters ?? [];
+          old.objects = (v?.objects ?? []).filter((o) => INDEXED_KINDS.has(o.kind));
+          for (const x of old.clusters) this.moved.add(x);
+          for (const x of old.objects) this.moved.add(x);
+        } else if (old.entriesLine !== line) {
+          // The same offsets on other lines (line breaks above it changed, not the
+          // length): the entries hold, but positions made from them in other files move.
+          if (old.clusters.length) this.index.move('clusters');
+          for (const o of old.objects) for (const key of objectKeys(o)) this.index.move(key);
+        }
+        old.entriesLine = line;
       }
       return old;
     }
@@ -826,6 +775,7 @@ export class Engine implements AnalysisSession {
     const { doc, errors, empty } = this.place(f, p, c);
     const unit: DocUnit = {
       raw: c.raw,
+      needle: hasNeedle(c.raw),
       docIndex: c.docIndex,
       templated: p.templated,
       crlf: p.kind === 'yaml' ? p.crlf : false,
@@ -853,7 +803,8 @@ export class Engine implements AnalysisSession {
     }
     // Only documents with a needle can hold index entries (see INDEX_NEEDLES), and only
     // those are read in the index pass, which is where entries must come from.
-    if (hasNeedle(c.raw)) {
+    if (unit.needle) {
+      unit.entriesLine = p.lines.positionAt(c.base).line;
       unit.clusters = v.clusters;
       unit.objects = v.objects.filter((o) => INDEXED_KINDS.has(o.kind));
     }
@@ -865,11 +816,13 @@ export class Engine implements AnalysisSession {
   private analyzeFile(f: FileState): void {
     const p = f.prep ?? prepareFile(f.path, f.text, this.maxBytes);
     f.prep = undefined;
+    this.compact.beginFile();
     const base = { file: f.path };
     if (p.kind === 'skipped' || p.kind === 'dockerfile') {
       const summary: FileSummary = p.kind === 'skipped' ? { ...base, format: 'skipped', documents: 0, note: p.note } : { ...base, format: 'dockerfile', documents: 1 };
       f.units = undefined;
-      f.out = this.output(summary, [], [], [], new Set(), p, new Map());
+      f.out = this.output(f, summary, [], [], [], new Set(), p, new Map());
+      this.track(f);
       this.setPods(f, []);
       this.setFormats(f, []);
       return;
@@ -877,7 +830,7 @@ export class Engine implements AnalysisSession {
     const keep = this.mode.keepDocuments > 0;
     const chunks = this.chunksOf(p);
     const units: DocUnit[] = [];
-    const raw: { unit: DocUnit; base: number; findings: RawFinding[] }[] = [];
+    const raw: { unit: DocUnit; base: number; len: number; findings: RawFinding[] }[] = [];
     const deps = new Map<string, number>();
     let ours = false;
     let firstFormat: FormatId | undefined;
@@ -893,38 +846,32 @@ export class Engine implements AnalysisSession {
       }
       const found: RawFinding[] = [];
       if (u.format) this.checkDocument(f, p, c, u, found, deps);
-      raw.push({ unit: u, base: c.base, findings: found });
+      raw.push({ unit: u, base: c.base, len: c.raw.length, findings: found });
     }
     // Parse errors: never for templates; for YAML only in files that are ours or look it.
-    const parseErrors: Finding[] = [];
+    // JSON errors are in absolute offsets already (the unit starts at 0).
     const report = p.kind === 'json' ? ours : !p.templated && (ours || p.mentionsManifestKeys);
-    if (report) {
-      for (const { unit, base: b } of raw) {
-        for (const e of unit.errors) parseErrors.push(this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end));
-      }
-      // JSON errors are in absolute offsets already (the unit starts at 0).
-    }
     const linesOf = (file: string) => (file === f.path ? p.lines : this.linesOf(file));
-    const findings: Finding[] = [...parseErrors];
+    const parseErrors: Finding[] = [];
+    const findings: Finding[] = [];
     const annotations: Annotation[] = [];
     const facts: WorkloadFacts[] = [];
     const pods: PodRef[] = [];
     const formats = new Set<FormatId>();
-    for (const { unit, base: b, findings: list } of raw) {
-      for (const r of list) findings.push(toFinding(r, b, p.lines, linesOf));
-      for (const a of unit.annotations) annotations.push({ start: b + a.start, end: b + a.end, rules: a.rules });
-      for (const w of unit.workloads) facts.push({ ...w.facts, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]) } as WorkloadFacts);
-      for (const pod of unit.pods) pods.push({ ...pod, file: f.path });
+    for (const { unit, base: b, len, findings: list } of raw) {
+      const pd = this.placeDoc(f, p, unit, b, len, list, linesOf, keep);
+      if (report) for (const x of pd.errors) parseErrors.push(x);
+      for (const x of pd.findings) findings.push(x);
+      for (const a of pd.annotations) annotations.push(a);
+      for (const x of pd.facts) facts.push(x);
+      for (const x of pd.pods) pods.push(x);
       if (unit.format) formats.add(unit.format);
     }
-    // Key order as the result has always had it: summary fields, then facts in view order.
-    for (let i = 0; i < facts.length; i++) {
-      const x = facts[i];
-      facts[i] = { id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: x.range, fargate: x.fargate };
-    }
+    if (parseErrors.length) findings.unshift(...parseErrors);
     const summary: FileSummary =
       p.kind === 'json' ? { ...base, format: ours ? firstFormat! : 'unknown', documents } : yamlSummary(f.path, firstFormat, documents, p.templated);
-    f.out = this.output(summary, findings, facts, annotations, formats, p, deps);
+    f.out = this.output(f, summary, findings, facts, annotations, formats, p, deps);
+    this.track(f);
     this.setPods(f, pods);
     this.setFormats(f, [...formats]);
     if (f.indexUnits.length) f.lines = p.lines;
@@ -942,11 +889,68 @@ export class Engine implements AnalysisSession {
         const oldest = this.keep.values().next().value as string;
         this.keep.delete(oldest);
         const o = this.files.get(oldest);
-        if (o) o.units = undefined;
+        if (o) {
+          o.units = undefined;
+          o.fits = undefined;
+        }
       }
     } else {
       f.units = undefined;
     }
+  }
+
+  /**
+   * A document's share of the file's output: the one made last time when the document's
+   * runs are unchanged and its spans move with it (shifted by whole lines when lines
+   * above it came or went), else converted afresh through the file's LineIndex.
+   */
+  private placeDoc(f: FileState, p: PreparedFile, u: DocUnit, b: number, len: number, list: RawFinding[], linesOf: (file: string) => LineIndex | undefined, keep: boolean): PlacedDoc {
+    const line = p.lines.positionAt(b).line;
+    const old = u.placed;
+    if (old && old.docRun === u.docRun && old.wsRun === u.wsRun && old.shiftable) {
+      if (old.line === line && old.base === b) return old;
+      // The placed share is the unit's own: update it in place (the old output keeps its arrays).
+      const d = line - old.line;
+      if (d) {
+        const c = this.compact;
+        old.errors = old.errors.map((x) => c.finding(shiftFinding(x, d)));
+        old.findings = old.findings.map((x) => c.finding(shiftFinding(x, d)));
+        old.facts = old.facts.map((x) => c.facts(shiftFacts(x, d)));
+      }
+      if (old.base !== b) old.annotations = u.annotations.length ? u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })) : NO_ANNOTATIONS;
+      old.base = b;
+      old.line = line;
+      return old;
+    }
+    const c = this.compact;
+    const errors = u.errors.map((e) => c.finding(this.engineFinding(PARSE_ERROR, 'error', e.message, f.path, p.lines, b + e.start, b + e.end)));
+    const placed: PlacedDoc = {
+      docRun: u.docRun,
+      wsRun: u.wsRun,
+      base: b,
+      line,
+      shiftable: shiftable(list, f.path, len) && u.errors.every((e) => e.start >= 0 && e.end <= len) && u.workloads.every((w) => w.anchor[0] >= 0 && w.anchor[1] <= len),
+      errors,
+      findings: list.map((r) => c.finding(toFinding(r, b, p.lines, linesOf))),
+      annotations: u.annotations.map((a) => ({ start: b + a.start, end: b + a.end, rules: a.rules })),
+      // Key order as the result has always had it: summary fields, then facts in view order.
+      facts: u.workloads.map((w) => {
+        const x = w.facts;
+        return c.facts({ id: x.id, name: x.name, kind: x.kind, namespace: x.namespace, format: x.format, file: x.file, range: p.lines.range(b + w.anchor[0], b + w.anchor[1]), fargate: x.fargate });
+      }),
+      pods: u.pods.map((pod) => ({ ...pod, file: f.path })),
+    };
+    if (keep) u.placed = placed;
+    return placed;
+  }
+
+  /** Files the index parts a file's output read (sessions only: a one-shot run checks every file). */
+  private track(f: FileState): void {
+    if (this.mode.keepDocuments === 0) return;
+    for (const k of f.tracked ?? []) this.dependents.get(k)?.delete(f);
+    const keys = f.out && this.files.get(f.path) === f ? [...f.out.deps.keys()] : [];
+    for (const k of keys) (this.dependents.get(k) ?? this.dependents.set(k, new Set()).get(k)!).add(f);
+    f.tracked = keys.length ? keys : undefined;
   }
 
   /** Runs (or reuses) the document and workspace rules of one document. */
@@ -954,7 +958,7 @@ export class Engine implements AnalysisSession {
     const key = this.optionsKey;
     const fmt = u.format!;
     const needDoc = !u.docRun || u.docRun.key !== key;
-    const needWs = !u.wsRun || u.wsRun.key !== key || !sameMap(u.wsRun.deps, (k) => this.index.stamp(k));
+    const needWs = !u.wsRun || u.wsRun.key !== key || !this.index.current(u.wsRun.deps, u.wsRun.local);
     if (needDoc || needWs) {
       const doc = this.docOf(f, p, c, u);
       if (!doc) return;
@@ -989,12 +993,13 @@ export class Engine implements AnalysisSession {
           if (!rule.meta.formats.includes(fmt) || this.options.rules[rule.meta.id] === 'off') continue;
           runRule(rule, s, found);
         }
-        u.wsRun = { key, deps, findings: found };
+        u.wsRun = { key, deps, findings: found, local: shiftable(found, f.path, c.raw.length) };
       }
     }
     for (const x of u.docRun!.findings) out.push(x);
     for (const x of u.wsRun!.findings) out.push(x);
-    for (const [k, v] of u.wsRun!.deps) fileDeps.set(k, v);
+    const local = u.wsRun!.local;
+    for (const [k, v] of u.wsRun!.deps) if (!local || k.charCodeAt(0) !== 64 /* @ */) fileDeps.set(k, v);
   }
 
   /** A document's rules report in its own file; in a file outside the analysis, nowhere. */
@@ -1006,6 +1011,7 @@ export class Engine implements AnalysisSession {
 
   /** Suppresses, sorts, fits: the file's part of the result. */
   private output(
+    f: FileState,
     summary: FileSummary,
     findings: Finding[],
     facts: WorkloadFacts[],
@@ -1015,15 +1021,20 @@ export class Engine implements AnalysisSession {
     deps: Map<string, number>,
   ): FileOutput {
     const ignoreComments = p.text.includes('offload-ignore');
-    const kept = this.suppress(findings, p.lines, ignoreComments, annotations);
+    let kept = this.suppress(findings, p.lines, ignoreComments, annotations);
     kept.sort(compareFindings);
-    const workloads = this.fit(facts, kept);
+    const last = f.last;
+    f.last = undefined;
+    const same = last && last.optionsKey === this.optionsKey;
+    if (same && sameList(last.findings, kept)) kept = last.findings;
+    let workloads = this.fit(f, facts, kept);
+    if (same && sameList(last.workloads, workloads)) workloads = last.workloads;
     return {
-      summary,
+      summary: same && sameSummary(last.summary, summary) ? last.summary : summary,
       findings: kept,
       workloads,
-      tally: tallyWorkloads(workloads),
-      severities: severities(kept),
+      tally: same && workloads === last.workloads ? last.tally : this.compact.tally(tallyWorkloads(workloads)),
+      severities: same && kept === last.findings ? last.severities : severities(kept),
       facts,
       formats,
       annotations,
@@ -1047,11 +1058,28 @@ export class Engine implements AnalysisSession {
     });
   }
 
-  private fit(facts: WorkloadFacts[], kept: readonly Finding[]): Workload[] {
-    if (!facts.length) return [];
+  /**
+   * The workloads with their fit. In a session a file's fits are kept by facts object,
+   * and a workload whose facts and findings are the same objects as last time keeps its fit.
+   */
+  private fit(f: FileState, facts: WorkloadFacts[], kept: readonly Finding[]): Workload[] {
+    if (!facts.length) {
+      f.fits = undefined;
+      return [];
+    }
     const byWorkload = new Map<string, Finding[]>();
     for (const x of kept) if (x.workloadId) (byWorkload.get(x.workloadId) ?? byWorkload.set(x.workloadId, []).get(x.workloadId)!).push(x);
-    return facts.map((w) => fitWorkload(w, byWorkload.get(w.id) ?? [], this.options));
+    const prev = this.mode.keepDocuments > 0 && f.fits?.key === this.optionsKey ? f.fits.map : undefined;
+    const next = this.mode.keepDocuments > 0 ? new Map<WorkloadFacts, { own: Finding[]; w: Workload }>() : undefined;
+    const out = facts.map((w) => {
+      const own = byWorkload.get(w.id) ?? NO_FINDINGS;
+      const hit = prev?.get(w);
+      const fitted = hit && sameList(hit.own, own) ? hit : { own, w: this.compact.workload(fitWorkload(w, own, this.options)) };
+      next?.set(w, fitted);
+      return fitted.w;
+    });
+    f.fits = next && { key: this.optionsKey, map: next };
+    return out;
   }
 
   private engineFinding(ruleId: string, severity: Severity, message: string, file: string, lines: LineIndex, start: number, end: number): Finding {
@@ -1085,7 +1113,7 @@ export class Engine implements AnalysisSession {
     const key = `${this.optionsKey}\u0000${active.map((r) => r.meta.id).join(',')}\u0000${crashFile ?? ''}`;
     const prev = this.indexRun;
     // Positions and suppressions of the findings depend on the files they are in, too.
-    if (prev && prev.key === key && sameMap(prev.deps, (k) => this.index.stamp(k)) && ![...prev.byFile.keys()].some((file) => touched.has(file))) return;
+    if (prev && prev.key === key && this.index.current(prev.deps) && ![...prev.byFile.keys()].some((file) => touched.has(file))) return;
     const deps = new Map<string, number>();
     const index = this.index.tracked(deps, 'index');
     const raw: RawFinding[] = [];
@@ -1323,16 +1351,20 @@ export class Engine implements AnalysisSession {
     const findings = spliceSegments(a.findings, a.fParts, a.fStart, fChanges);
     const workloads = spliceSegments(a.workloads, a.wParts, a.wStart, new Map([...wChanges].map(([i, c]) => [i, c.workloads])));
     const counts = { ...a.counts };
+    let fMoved = false;
     for (const [fi, l] of fChanges) {
       for (const x of a.fParts[fi]) counts[x.severity]--;
       for (const x of l) counts[x.severity]++;
+      if (l.length !== a.fParts[fi].length) fMoved = true;
       a.fParts[fi] = l;
     }
-    if (fChanges.size) a.fStart = starts(a.fParts, a.fStart, Math.min(...fChanges.keys()));
+    // Segments after a changed one move only when its length changed.
+    if (fMoved) a.fStart = starts(a.fParts, a.fStart, Math.min(...fChanges.keys()));
     let summaries = a.summaries;
     const total = a.total;
+    let wMoved = false;
     if (wChanges.size) {
-      summaries = [...a.summaries];
+      summaries = a.summaries.slice();
       for (const [wi, c] of wChanges) {
         const old = a.tallies[wi];
         total.workloads += c.tally.workloads - old.workloads;
@@ -1343,11 +1375,12 @@ export class Engine implements AnalysisSession {
           total[orch].ec2 += c.tally[orch].ec2 - old[orch].ec2;
         }
         a.tallies[wi] = c.tally;
+        if (c.workloads.length !== a.wParts[wi].length) wMoved = true;
         a.wParts[wi] = c.workloads;
         summaries[wi] = c.summary;
       }
     }
-    if (wChanges.size) a.wStart = starts(a.wParts, a.wStart, Math.min(...wChanges.keys()));
+    if (wMoved) a.wStart = starts(a.wParts, a.wStart, Math.min(...wChanges.keys()));
     a.findings = findings;
     a.workloads = workloads;
     a.summaries = summaries;
@@ -1363,8 +1396,8 @@ interface DocViews {
   objects: KubernetesObjectRef[];
 }
 
-/** The views of one parsed document: workloads, clusters and Kubernetes objects. */
-function views(doc: ParsedDocument): DocViews {
+/** The views of one parsed document: workloads, clusters and Kubernetes objects (only the last two: `entriesOnly`). */
+function views(doc: ParsedDocument, entriesOnly = false): DocViews {
   const workloads: WorkloadView[] = [];
   const clusters: ClusterView[] = [];
   const objects: KubernetesObjectRef[] = [];
@@ -1374,6 +1407,7 @@ function views(doc: ParsedDocument): DocViews {
       const name = str(obj.at('metadata', 'name')) ?? str(obj.at('metadata', 'generateName')) ?? '';
       const kind = str(obj.get('kind'));
       if (kind) objects.push({ kind, name, namespace: str(obj.at('metadata', 'namespace')), apiVersion: str(obj.get('apiVersion'))!, node: obj, doc });
+      if (entriesOnly) return;
       const w = kubernetesWorkload(doc, obj, all.length > 1 || obj !== doc.root ? i : undefined);
       if (w) workloads.push(w);
     });
@@ -1389,6 +1423,18 @@ function views(doc: ParsedDocument): DocViews {
 }
 
 export type { FileModel };
+
+/** The index keys an object is read under. */
+function objectKeys(o: KubernetesObjectRef): string[] {
+  return [`kind:${o.kind}`, `obj:${o.kind}\u0000${o.name}`];
+}
+
+const NO_FINDINGS: Finding[] = [];
+const NO_ANNOTATIONS: Annotation[] = [];
+
+function sameSummary(a: FileSummary, b: FileSummary): boolean {
+  return a.file === b.file && a.format === b.format && a.documents === b.documents && a.note === b.note && 'note' in a === 'note' in b;
+}
 
 function severities(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -1416,32 +1462,4 @@ interface Assembly {
   tallies: WorkloadTally[];
   total: WorkloadTally;
   counts: Record<Severity, number>;
-}
-
-/** A new array: `all` (the concatenation of `parts`, segment i at `start[i]`) with the changed segments replaced. */
-function spliceSegments<T>(all: readonly T[], parts: readonly (readonly T[])[], start: Float64Array, changes: Map<number, readonly T[]>): T[] {
-  if (!changes.size) return all as T[];
-  const order = [...changes.keys()].sort((x, y) => x - y);
-  const out: T[] = [];
-  let from = 0;
-  for (const i of order) {
-    const at = start[i];
-    for (let k = from; k < at; k++) out.push(all[k]);
-    for (const x of changes.get(i)!) out.push(x);
-    from = at + parts[i].length;
-  }
-  for (let k = from; k < all.length; k++) out.push(all[k]);
-  return out;
-}
-
-/** Segment start offsets (with the end as the last entry), recomputed from segment `from` on when given the old ones. */
-function starts(parts: readonly (readonly unknown[])[], old?: Float64Array, from = 0): Float64Array {
-  const s = old ?? new Float64Array(parts.length + 1);
-  let at = from > 0 ? s[from] : 0;
-  for (let i = from; i < parts.length; i++) {
-    s[i] = at;
-    at += parts[i].length;
-  }
-  s[parts.length] = at;
-  return s;
 }
