@@ -12,6 +12,7 @@ import type { WorkspaceIndex } from './workspace-index';
 import type { FixDescriptor, ReportDescriptor, Rule, RuleContext } from './rules/define-rule';
 import { formatMessage } from './rules/define-rule';
 import { nodeSpan } from './source/node-span';
+import { deletesUsedAnchor } from './fix/anchors';
 
 /** Pseudo-rule ids the engine itself reports. They have docs pages like rules do. */
 export const PARSE_ERROR = 'parse-error';
@@ -123,8 +124,12 @@ export function runRule(rule: Rule, scope: RunScope, out: RawFinding[]): void {
         effect: d.effect ?? meta.effect,
       };
       if (d.workload) f.workloadId = d.workload.id;
-      if (d.fix) f.fix = toFix(d.fix, file);
-      if (d.suggest?.length) f.suggestions = d.suggest.map((s) => toFix(s, file));
+      // A fix is offered only when it changes something and keeps the file loadable:
+      // never one that deletes an anchor an alias still refers to.
+      const usable = (x: FixDescriptor) => x.edits.length > 0 && !deletesUsedAnchor(text, x.edits);
+      if (d.fix && usable(d.fix)) f.fix = toFix(d.fix, file);
+      const suggest = d.suggest?.filter(usable);
+      if (suggest?.length) f.suggestions = suggest.map((s) => toFix(s, file));
       if (d.related?.length) {
         f.related = d.related.map((r) => {
           // Without a node the place is the file's start, wherever the document moves.

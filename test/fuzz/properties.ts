@@ -383,12 +383,6 @@ function firstDifference(a: string, b: string): string {
  * entry when its bug is fixed: the strict campaign says when nothing matches it.
  */
 export const KNOWN_ISSUES: { id: string; owner: string; matches: (message: string) => boolean }[] = [
-  {
-    // A removal fix deletes `key: &anchor value` while a later `*anchor` still refers to it.
-    id: 'removal-drops-anchor',
-    owner: 'src/engine/fix/yaml-edits.ts removeEntryLines (SourceNode does not expose anchors; the rules offer the removal)',
-    matches: (m) => /(fix|suggestion) "Remove/.test(m) && /Unknown alias \*/.test(m),
-  },
 ];
 
 export const STRICT = process.env.FUZZ_STRICT === '1';
