@@ -33,21 +33,36 @@ export interface YamlDocument {
  */
 export function splitYamlDocuments(text: string): number[] {
   const starts = [0];
-  const re = /(?<![^\r\n])(---|\.\.\.)(?=[ \t\r\n]|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[1] === '...') {
+  // Markers are found with indexOf, which runs once over the text per marker kind
+  // (this runs on every keystroke, over the whole file).
+  let dash = nextMarker(text, '---', 0);
+  let dots = nextMarker(text, '...', 0);
+  while (dash >= 0 || dots >= 0) {
+    if (dots >= 0 && (dash < 0 || dots < dash)) {
       // An end marker closes the document; the next one starts after its line.
       const br = /\r\n?|\n/g;
-      br.lastIndex = m.index;
+      br.lastIndex = dots;
       const nl = br.exec(text);
       const next = nl ? nl.index + nl[0].length : text.length;
       if (next < text.length) starts.push(next);
+      dots = nextMarker(text, '...', dots + 3);
       continue;
     }
-    if (!PREFIX_ONLY.test(text.slice(starts[starts.length - 1], m.index))) starts.push(m.index);
+    if (!PREFIX_ONLY.test(text.slice(starts[starts.length - 1], dash))) starts.push(dash);
+    dash = nextMarker(text, '---', dash + 3);
   }
   return dedupeSorted(starts);
+}
+
+/** The next `---` or `...` at a line start (after CR or LF) followed by a blank, a break or the end. */
+function nextMarker(text: string, marker: string, from: number): number {
+  for (let i = text.indexOf(marker, from); i >= 0; i = text.indexOf(marker, i + 1)) {
+    const before = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (before !== 10 && before !== 13) continue;
+    const after = text.charCodeAt(i + 3);
+    if (i + 3 >= text.length || after === 32 || after === 9 || after === 10 || after === 13) return i;
+  }
+  return -1;
 }
 
 /** Blank, comment and directive lines only: a document prefix, not a document. */

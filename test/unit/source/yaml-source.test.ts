@@ -295,3 +295,35 @@ describe('source: YAML nodes and ranges', () => {
     assert.equal(x.parent!.parent!.key, 'spec');
   });
 });
+
+describe('source: splitYamlDocuments marker scan', () => {
+  /** The line-regex version the indexOf scan replaced, kept here as the reference. */
+  function reference(text: string): number[] {
+    const prefixOnly = /^(?:(?:[ \t]*(?:#[^\r\n]*)?|%[^\r\n]*)(?:\r\n?|\n|$))*$/;
+    const starts = [0];
+    const re = /(?<![^\r\n])(---|\.\.\.)(?=[ \t\r\n]|$)/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[1] === '...') {
+        const br = /\r\n?|\n/g;
+        br.lastIndex = m.index;
+        const nl = br.exec(text);
+        const next = nl ? nl.index + nl[0].length : text.length;
+        if (next < text.length) starts.push(next);
+        continue;
+      }
+      if (!prefixOnly.test(text.slice(starts[starts.length - 1], m.index))) starts.push(m.index);
+    }
+    return starts.filter((v, i) => v !== starts[i - 1]);
+  }
+
+  it('finds what a line-anchored regular expression finds, on 50,000 generated streams', () => {
+    const parts = ['---', '...', '--- x', '...\n', '----', 'a: 1', '# c', '\n', '\r\n', '\r', ' ', '---\t', '%YAML 1.2', '.. .', '--', 'x---', ':'];
+    let seed = 7;
+    const r = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 50_000; i++) {
+      let t = '';
+      for (let j = Math.floor(r() * 12); j > 0; j--) t += parts[Math.floor(r() * parts.length)];
+      assert.deepEqual(splitYamlDocuments(t), reference(t), JSON.stringify(t));
+    }
+  });
+});
