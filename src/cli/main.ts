@@ -30,7 +30,7 @@ Scan options:
   --config FILE                       Use this .offload.yaml
   --fail-on error|warning|info|none   Exit 1 when a finding reaches this severity (default: error)
   --output FILE                       Write the report to FILE instead of standard output
-  --jobs N|auto                       Threads for large scans, this one included (default: auto, one per core from ${PARALLEL_MIN_FILES} files)
+  --jobs N|auto                       Threads for large scans, this one included (default: auto, one per core from ${PARALLEL_MIN_FILES} files or 40 MB)
 
 Exit codes: 0 nothing reached --fail-on, 1 something did, 2 bad usage or an unreadable path.`;
 
