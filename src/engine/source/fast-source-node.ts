@@ -1,5 +1,6 @@
 import { FastKind } from './fast-yaml';
 import type { FastNode } from './fast-yaml';
+import { walkPath } from './source-node';
 import type { SourceNode } from './source-node';
 
 /** A SourceNode over the fast reader's tree, placed at `base` in its file. */
@@ -60,12 +61,7 @@ class FastSourceNode implements SourceNode {
   }
 
   at(...path: (string | number)[]): SourceNode | undefined {
-    let cur: SourceNode | undefined = this;
-    for (const p of path) {
-      if (!cur) return undefined;
-      cur = typeof p === 'number' ? cur.items()[p] : cur.get(p);
-    }
-    return cur;
+    return walkPath(this, path);
   }
 
   entries(): SourceNode[] {

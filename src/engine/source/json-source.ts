@@ -1,5 +1,6 @@
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { walkPath } from './source-node';
 import type { SourceNode } from './source-node';
 import { errorSpan } from './node-span';
 
@@ -152,12 +153,7 @@ class JsonSourceNode implements SourceNode {
   }
 
   at(...path: (string | number)[]): SourceNode | undefined {
-    let cur: SourceNode | undefined = this;
-    for (const p of path) {
-      if (!cur) return undefined;
-      cur = typeof p === 'number' ? cur.items()[p] : cur.get(p);
-    }
-    return cur;
+    return walkPath(this, path);
   }
 
   entries(): SourceNode[] {

@@ -34,6 +34,16 @@ export interface SourceNode {
   toJS(): unknown;
 }
 
+/** `node.at(...path)` for every SourceNode: keys for maps, indexes for sequences. */
+export function walkPath(node: SourceNode, path: readonly (string | number)[]): SourceNode | undefined {
+  let cur: SourceNode | undefined = node;
+  for (const p of path) {
+    if (!cur) return undefined;
+    cur = typeof p === 'number' ? cur.items()[p] : cur.get(p);
+  }
+  return cur;
+}
+
 /** A node's string value, or undefined when it is not a string/number scalar. */
 export function str(node: SourceNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;

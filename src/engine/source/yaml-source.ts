@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { walkPath } from './source-node';
 import type { SourceNode } from './source-node';
 import { errorSpan } from './node-span';
 import { parseFast } from './fast-yaml';
@@ -404,12 +405,7 @@ class YamlSourceNode implements SourceNode {
   }
 
   at(...path: (string | number)[]): SourceNode | undefined {
-    let cur: SourceNode | undefined = this;
-    for (const p of path) {
-      if (!cur) return undefined;
-      cur = typeof p === 'number' ? cur.items()[p] : cur.get(p);
-    }
-    return cur;
+    return walkPath(this, path);
   }
 
   entries(): SourceNode[] {
