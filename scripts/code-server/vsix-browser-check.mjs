@@ -2,8 +2,9 @@
 // The packaged extension as a person meets it: build offload.vsix, install it
 // into code-server with --install-extension, open examples/ in headless
 // Chromium, and run the checks in test/browser/vsix-checks.mjs against the
-// rendered page. Screenshots go to docs/images/ (for the README), or to
-// OFFLOAD_SCREENSHOTS_DIR; a failing check leaves one in test-results/.
+// rendered page. Screenshots go to test-results/screenshots/, or to
+// OFFLOAD_SCREENSHOTS_DIR (`npm run screenshots` writes the README's, docs/images/,
+// so a test run never changes tracked files); a failing check leaves one in test-results/.
 //
 //   node scripts/code-server/vsix-browser-check.mjs [--vsix offload.vsix] [--grep PATTERN]
 //
@@ -22,7 +23,7 @@ const EXTENSION_ID = 'offload-dev.offload';
 
 export async function runVsixBrowserCheck({
   vsix = process.env.OFFLOAD_VSIX,
-  screenshotsDir = process.env.OFFLOAD_SCREENSHOTS_DIR ?? join(repoRoot, 'docs', 'images'),
+  screenshotsDir = process.env.OFFLOAD_SCREENSHOTS_DIR ?? join(repoRoot, 'test-results', 'screenshots'),
   grep = process.env.OFFLOAD_TEST_GREP,
   heading = 'Browser check of the packaged extension (offload.vsix in code-server)',
 } = {}) {
