@@ -1162,7 +1162,7 @@ export class Engine implements AnalysisSession {
     const a = this.asm;
     const extrasKey = [...extras.keys()].join('\u0000');
     if (a && a.files === files && a.extrasKey === extrasKey && a.optionsKey === this.optionsKey && touched.size <= Math.max(8, files.length >> 4) && !this.namesWorkload(extras)) {
-      const patched = this.patch(a, files, touched, extras);
+      const patched = this.patch(a, touched, extras);
       if (patched) return patched;
     }
     return this.assembleAll(files, extras, extrasKey);
@@ -1315,7 +1315,7 @@ export class Engine implements AnalysisSession {
    * The previous result with the parts of `touched` files (and files with findings from
    * elsewhere) replaced. Undefined when that is not possible.
    */
-  private patch(a: Assembly, files: FileState[], touched: Set<string>, extras: Map<string, Finding[]>): AnalysisResult | undefined {
+  private patch(a: Assembly, touched: Set<string>, extras: Map<string, Finding[]>): AnalysisResult | undefined {
     // Which findings segments and workloads segments change.
     const fChanges = new Map<number, readonly Finding[]>();
     const wChanges = new Map<number, { workloads: readonly Workload[]; tally: WorkloadTally; summary: FileSummary }>();

@@ -1,6 +1,6 @@
 import type { FargateEstimate } from '../types';
 import type { WorkloadView } from '../views';
-import { podFargateSize } from '../rules/pod-helpers';
+import { podFargateSize } from '../rule-helpers/pod-helpers';
 import { str } from '../source/source-node';
 import { fargateHourlyCost, fargateSizeFor, monthlyFromHourly, parseEcsCpu, parseEcsMemory } from '../knowledge';
 import type { FargateSize } from '../knowledge/fargate';

@@ -1,6 +1,6 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
-import { isHostSystemPath } from './ecs-helpers';
+import { isHostSystemPath } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({

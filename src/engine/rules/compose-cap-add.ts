@@ -1,5 +1,5 @@
 import { str } from '../source/source-node';
-import { isFargateCapability, removeYamlSeqItem } from './ecs-helpers';
+import { isFargateCapability, removeYamlSeqItem } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { str } from '../source/source-node';
-import { isSet } from './ecs-helpers';
+import { isSet } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({

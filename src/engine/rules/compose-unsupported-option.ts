@@ -2,7 +2,7 @@ import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import type { Effect, PlatformId } from '../types';
 import { removeEntryLines } from '../fix/yaml-edits';
-import { isSet } from './ecs-helpers';
+import { isSet } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 type MessageId = 'links' | 'extraHosts' | 'sysctls' | 'dns' | 'dnsSearch' | 'securityOpt' | 'securityOptUnconfined' | 'tmpfs' | 'shmSize' | 'swap';

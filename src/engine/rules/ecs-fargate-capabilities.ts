@@ -1,5 +1,5 @@
 import { str } from '../source/source-node';
-import { fargateSeverity, fixIf, isFargateCapability, removeJsonMember, suggestionsIf } from './ecs-helpers';
+import { fargateSeverity, isFargateCapability, removeJsonMember } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
             data: { container: c.name, capability: name },
             workload: w,
             severity: fargateSeverity(w.node, 'blocks'),
-            suggest: suggestionsIf(fixIf(`Remove ${name} (only if the container does not need it)`, removeJsonMember(text, cap))),
+            suggest: [{ title: `Remove ${name} (only if the container does not need it)`, edits: removeJsonMember(text, cap) }],
           });
         }
       }

@@ -2,7 +2,7 @@ import { fargateEphemeralStorage } from '../knowledge';
 import { EPHEMERAL_STORAGE } from '../knowledge/fargate-sizes';
 import { num } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
-import { fargateSeverity, fixIf, removeJsonMember, targetsFargate, taskOs } from './ecs-helpers';
+import { fargateSeverity, removeJsonMember, targetsFargate, taskOs } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -42,7 +42,7 @@ export default defineRule({
       const size = num(sizeNode);
       const data = { size: size ?? String(sizeNode.value), min, max: limits.maxGiB, default: limits.defaultGiB };
       const severity = fargateSeverity(task);
-      const removeAll = fixIf(`Remove ephemeralStorage (the ${limits.defaultGiB} GiB default)`, removeJsonMember(text, es));
+      const removeAll = { title: `Remove ephemeralStorage (the ${limits.defaultGiB} GiB default)`, edits: removeJsonMember(text, es) };
       if (!limits.configurable) {
         // The 2023 storage page allowed up to 200 GiB on Windows; the same guide and the
         // current page say it is not configurable. The stricter reading is taken: a size at

@@ -1,6 +1,6 @@
 import { str } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
-import { fixIf, removeJsonMember, suggestionsIf, targetsFargate } from './ecs-helpers';
+import { removeJsonMember, targetsFargate } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -34,16 +34,16 @@ export default defineRule({
         for (const p of c.ports) {
           if (!p.hostPortNode || p.hostPort === undefined || p.containerPort === undefined || p.hostPort === p.containerPort) continue;
           const data = { container: c.name, hostPort: p.hostPort, containerPort: p.containerPort };
-          const remove = fixIf('Remove hostPort', removeJsonMember(text, p.hostPortNode));
+          const remove = { title: 'Remove hostPort', edits: removeJsonMember(text, p.hostPortNode) };
           const setEqual = { title: `Set hostPort to ${p.containerPort}`, edits: [replaceJsonValue(p.hostPortNode, p.containerPort)] };
           if (p.hostPort === 0) {
             // Removing keeps bridge mode's meaning (dynamic) and is what awsvpc wants. ECS is
             // known to accept 0 with awsvpc too, but the docs say blank or equal: a warning, not an error.
-            ctx.report({ node: p.hostPortNode, messageId: 'dynamic', data, workload: w, severity: rejected ? 'warning' : 'info', fix: remove ?? setEqual, suggest: remove ? [setEqual] : [] });
+            ctx.report({ node: p.hostPortNode, messageId: 'dynamic', data, workload: w, severity: rejected ? 'warning' : 'info', fix: remove.edits.length ? remove : setEqual, suggest: remove.edits.length ? [setEqual] : [] });
           } else {
             // Equal ports say in the file which port the task is reached on, and stay valid
             // in every network mode; removing would mean a dynamic port if the task stays on bridge.
-            ctx.report({ node: p.hostPortNode, messageId: 'differs', data, workload: w, severity: rejected ? 'error' : 'info', fix: setEqual, suggest: suggestionsIf(remove) });
+            ctx.report({ node: p.hostPortNode, messageId: 'differs', data, workload: w, severity: rejected ? 'error' : 'info', fix: setEqual, suggest: [remove] });
           }
         }
       }

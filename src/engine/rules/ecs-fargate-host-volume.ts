@@ -1,7 +1,7 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import type { RelatedDescriptor } from './define-rule';
-import { fargateSeverity, fixIf, isHostSystemPath, isSet, removeJsonMember, suggestionsIf } from './ecs-helpers';
+import { fargateSeverity, isHostSystemPath, isSet, removeJsonMember } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -50,7 +50,7 @@ export default defineRule({
               workload: w,
               related,
               severity: fargateSeverity(task),
-              suggest: suggestionsIf(fixIf(`Remove ${target === host ? '"host"' : '"sourcePath"'} (task-scoped storage: the data ends with the task)`, removeJsonMember(text, target))),
+              suggest: [{ title: `Remove ${target === host ? '"host"' : '"sourcePath"'} (task-scoped storage: the data ends with the task)`, edits: removeJsonMember(text, target) }],
             });
           }
         }
@@ -63,7 +63,7 @@ export default defineRule({
             workload: w,
             related,
             severity: fargateSeverity(task),
-            suggest: suggestionsIf(fixIf('Remove "dockerVolumeConfiguration" (task-scoped storage: the data ends with the task)', removeJsonMember(text, docker))),
+            suggest: [{ title: 'Remove "dockerVolumeConfiguration" (task-scoped storage: the data ends with the task)', edits: removeJsonMember(text, docker) }],
           });
         }
       }

@@ -1,6 +1,6 @@
 import { str } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
-import { fixIf, insertJsonProperties, targetsFargate } from './ecs-helpers';
+import { insertJsonProperties, targetsFargate } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -30,7 +30,7 @@ export default defineRule({
       if (mode) {
         ctx.report({ node: mode, messageId: 'wrongMode', data: { mode: value ?? String(mode.value) }, workload: w, severity, fix: { title: 'Set networkMode to "awsvpc"', edits: [replaceJsonValue(mode, 'awsvpc')] } });
       } else {
-        ctx.report({ node: w.anchor, messageId: 'missingMode', workload: w, severity, fix: fixIf('Add "networkMode": "awsvpc"', insertJsonProperties(ctx.text(), w.node, [['networkMode', '"awsvpc"']])) });
+        ctx.report({ node: w.anchor, messageId: 'missingMode', workload: w, severity, fix: { title: 'Add "networkMode": "awsvpc"', edits: insertJsonProperties(ctx.text(), w.node, [['networkMode', '"awsvpc"']]) } });
       }
     }
   },

@@ -1,6 +1,6 @@
 import { str } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
-import { appendJsonArrayItem, COMPATIBILITIES, fixIf, insertJsonProperties, removeJsonMember } from './ecs-helpers';
+import { appendJsonArrayItem, COMPATIBILITIES, insertJsonProperties, removeJsonMember } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -41,7 +41,7 @@ export default defineRule({
           messageId: 'missing',
           workload: w,
           severity: 'info',
-          fix: fixIf('Add "requiresCompatibilities": ["EC2", "FARGATE"]', insertJsonProperties(text, task, [['requiresCompatibilities', '["EC2", "FARGATE"]']])),
+          fix: { title: 'Add "requiresCompatibilities": ["EC2", "FARGATE"]', edits: insertJsonProperties(text, task, [['requiresCompatibilities', '["EC2", "FARGATE"]']]) },
         });
         continue;
       }
@@ -74,7 +74,7 @@ export default defineRule({
         const fix = canonical === undefined
           ? undefined
           : values.includes(canonical) || (canonical === 'FARGATE' && fargateAdded)
-            ? fixIf(`Remove ${JSON.stringify(v)} (${canonical} is already listed)`, removeJsonMember(text, item))
+            ? { title: `Remove ${JSON.stringify(v)} (${canonical} is already listed)`, edits: removeJsonMember(text, item) }
             : { title: `Use "${canonical}"`, edits: [replaceJsonValue(item, canonical)] };
         if (canonical === 'FARGATE' && !values.includes('FARGATE')) fargateAdded = true;
         ctx.report({
@@ -96,7 +96,7 @@ export default defineRule({
         data: { list: listed.length ? listed.join(' and ') : 'nothing (ECS then assumes EC2)' },
         workload: w,
         severity: 'info',
-        fix: fixIf('Add "FARGATE" to requiresCompatibilities', appendJsonArrayItem(text, rc, '"FARGATE"')),
+        fix: { title: 'Add "FARGATE" to requiresCompatibilities', edits: appendJsonArrayItem(text, rc, '"FARGATE"') },
       });
     }
   },

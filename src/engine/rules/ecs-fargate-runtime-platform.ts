@@ -1,6 +1,6 @@
 import { str } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
-import { CPU_ARCHITECTURES, FARGATE_OS_FAMILIES, fargateSeverity, UNCONFIRMED_FARGATE_OS_FAMILIES } from './ecs-helpers';
+import { CPU_ARCHITECTURES, FARGATE_OS_FAMILIES, fargateSeverity, UNCONFIRMED_FARGATE_OS_FAMILIES } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 const KNOWN_OS: readonly string[] = [...FARGATE_OS_FAMILIES, ...UNCONFIRMED_FARGATE_OS_FAMILIES];

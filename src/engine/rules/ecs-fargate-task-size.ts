@@ -2,7 +2,7 @@ import { fargateSizeFor, parseEcsCpu, parseEcsMemory, validFargateCombos } from 
 import type { SourceNode } from '../source/source-node';
 import { replaceJsonValue } from '../fix/json-edits';
 import type { OffsetEdit } from './define-rule';
-import { insertJsonProperties, targetsFargate, taskOs } from './ecs-helpers';
+import { insertJsonProperties, targetsFargate, taskOs } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({

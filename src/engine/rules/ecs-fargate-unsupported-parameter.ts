@@ -2,7 +2,7 @@ import type { SourceNode } from '../source/source-node';
 import { isTrue, str } from '../source/source-node';
 import type { Effect, PlatformId } from '../types';
 import type { FixDescriptor } from './define-rule';
-import { fargateSeverity, fixIf, isSet, removeJsonMember, suggestionsIf, taskOs } from './ecs-helpers';
+import { fargateSeverity, isSet, removeJsonMember, taskOs } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 type MessageId =
@@ -94,7 +94,7 @@ export default defineRule({
     for (const w of ctx.workloads()) {
       const task = w.node;
       const report = (node: SourceNode, spec: Pick<Spec, 'messageId' | 'effect' | 'platforms' | 'remove'>, data: Record<string, string>, anchor: SourceNode = node) => {
-        const suggest: FixDescriptor[] = spec.remove ? suggestionsIf(fixIf(spec.remove, removeJsonMember(text, node))) : [];
+        const suggest: FixDescriptor[] = spec.remove ? [{ title: spec.remove, edits: removeJsonMember(text, node) }] : [];
         ctx.report({
           node: anchor,
           messageId: spec.messageId,

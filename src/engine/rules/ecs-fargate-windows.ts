@@ -1,5 +1,5 @@
 import { str } from '../source/source-node';
-import { fargateSeverity, fixIf, isSet, removeJsonMember, suggestionsIf, taskOs, WINDOWS_RESERVED_PORT } from './ecs-helpers';
+import { fargateSeverity, isSet, removeJsonMember, taskOs, WINDOWS_RESERVED_PORT } from '../rule-helpers/ecs-helpers';
 import { defineRule } from './define-rule';
 
 export default defineRule({
@@ -37,7 +37,7 @@ export default defineRule({
           if (p.containerPort === WINDOWS_RESERVED_PORT) ctx.report({ node: p.node.get('containerPort') ?? p.node, messageId: 'reservedPort', data, workload: w, severity });
         }
         const ulimits = c.node.get('ulimits');
-        if (isSet(ulimits)) ctx.report({ node: ulimits, messageId: 'ulimits', data, workload: w, severity, suggest: suggestionsIf(fixIf('Remove "ulimits"', removeJsonMember(text, ulimits))) });
+        if (isSet(ulimits)) ctx.report({ node: ulimits, messageId: 'ulimits', data, workload: w, severity, suggest: [{ title: 'Remove "ulimits"', edits: removeJsonMember(text, ulimits) }] });
         const firelens = c.node.get('firelensConfiguration');
         if (isSet(firelens)) ctx.report({ node: firelens, messageId: 'firelens', data, workload: w, severity });
       }

@@ -1,6 +1,6 @@
 import { parseK8sQuantity } from '../knowledge';
 import { defineRule } from './define-rule';
-import { entrySpan, isTemplatedValue } from './pod-helpers';
+import { entrySpan, isTemplatedValue } from '../rule-helpers/pod-helpers';
 
 /** What the user would call the hardware behind an extended resource name. */
 function hardware(resource: string): string {

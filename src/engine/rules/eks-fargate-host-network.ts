@@ -1,6 +1,6 @@
 import { isTrue } from '../source/source-node';
 import { defineRule } from './define-rule';
-import { removeEntry } from './pod-helpers';
+import { removeEntry } from '../rule-helpers/pod-helpers';
 
 export default defineRule({
   meta: {

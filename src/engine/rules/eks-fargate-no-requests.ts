@@ -12,7 +12,7 @@ import {
   mayInjectKeys,
   podFargateSize,
   runsOnFargateAtAll,
-} from './pod-helpers';
+} from '../rule-helpers/pod-helpers';
 
 /** A dimension is set when a request or a limit (which then serves as the request) exists, even if templated. */
 function hasCpu(c: ContainerView): boolean {

@@ -2,7 +2,7 @@ import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import { EKS_FARGATE_RULES } from '../knowledge/fargate-sizes';
 import { defineRule } from './define-rule';
-import { isTemplatedValue, replaceScalarText } from './pod-helpers';
+import { isTemplatedValue, replaceScalarText } from '../rule-helpers/pod-helpers';
 
 const COMPUTE_TYPE = 'eks.amazonaws.com/compute-type';
 const WINDOWS_BUILD = 'node.kubernetes.io/windows-build';

@@ -3,7 +3,7 @@ import { str } from '../source/source-node';
 import type { KubernetesObjectRef, WorkspaceIndex } from '../workspace-index';
 import type { RelatedDescriptor } from './define-rule';
 import { defineRule } from './define-rule';
-import { isTemplatedValue, mayInjectKeys } from './pod-helpers';
+import { isTemplatedValue, mayInjectKeys } from '../rule-helpers/pod-helpers';
 
 const EBS_PROVISIONERS = new Set(['ebs.csi.aws.com', 'kubernetes.io/aws-ebs']);
 const EFS_DRIVER = 'efs.csi.aws.com';

@@ -1,7 +1,7 @@
 import { validFargateCombos } from '../knowledge';
 import type { QuantityView } from '../views';
 import { defineRule } from './define-rule';
-import { describeMemory, effectiveRequest, fargatePodOverheadMiB, isClassicInit, podFargateSize, runsOnFargateAtAll } from './pod-helpers';
+import { describeMemory, effectiveRequest, fargatePodOverheadMiB, isClassicInit, podFargateSize, runsOnFargateAtAll } from '../rule-helpers/pod-helpers';
 
 export default defineRule({
   meta: {

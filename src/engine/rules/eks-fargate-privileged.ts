@@ -1,6 +1,6 @@
 import { isTrue } from '../source/source-node';
 import { defineRule } from './define-rule';
-import { replaceScalarText } from './pod-helpers';
+import { replaceScalarText } from '../rule-helpers/pod-helpers';
 
 export default defineRule({
   meta: {

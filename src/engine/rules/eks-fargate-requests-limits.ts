@@ -2,7 +2,7 @@ import { fargateHourlyCost, monthlyFromHourly } from '../knowledge';
 import type { ContainerView, QuantityView } from '../views';
 import type { FixDescriptor, OffsetEdit, RelatedDescriptor } from './define-rule';
 import { defineRule } from './define-rule';
-import { copyScalar, formatCpu, formatMemory, podFargateSize, runsOnFargateAtAll } from './pod-helpers';
+import { copyScalar, formatCpu, formatMemory, podFargateSize, runsOnFargateAtAll } from '../rule-helpers/pod-helpers';
 
 interface Gap {
   container: ContainerView;

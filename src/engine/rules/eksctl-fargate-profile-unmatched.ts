@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { clusterLabel, namespaceMatches, placementOf, selectorMatches, wildcardMatch } from './eksctl-helpers';
+import { clusterLabel, namespaceMatches, placementOf, selectorMatches, wildcardMatch } from '../rule-helpers/eksctl-helpers';
 
 /** Namespaces whose pods are EKS add-ons (CoreDNS first), which workspaces rarely hold. */
 const SYSTEM_NAMESPACES = ['kube-system'];

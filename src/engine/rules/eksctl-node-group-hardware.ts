@@ -1,7 +1,7 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import { defineRule } from './define-rule';
-import { classifyInstanceType, instanceSelectorAsks, nodeGroupInstanceTypes } from './eksctl-helpers';
+import { classifyInstanceType, instanceSelectorAsks, nodeGroupInstanceTypes } from '../rule-helpers/eksctl-helpers';
 
 export default defineRule({
   meta: {

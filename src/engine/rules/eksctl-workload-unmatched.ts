@@ -1,7 +1,7 @@
 import type { RelatedDescriptor } from './define-rule';
 import type { ClusterView } from '../views';
 import { defineRule } from './define-rule';
-import { FARGATE_PROFILE_LABEL, clusterLabel, matchingProfile, otherCompute, podPlacement } from './eksctl-helpers';
+import { FARGATE_PROFILE_LABEL, clusterLabel, matchingProfile, otherCompute, podPlacement } from '../rule-helpers/eksctl-helpers';
 
 export default defineRule({
   meta: {

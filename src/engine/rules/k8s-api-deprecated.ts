@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { API_LIFECYCLE_SOURCES, apiFindings } from './k8s-api-helpers';
+import { API_LIFECYCLE_SOURCES, apiFindings } from '../rule-helpers/k8s-api-helpers';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { FIELD_LIFECYCLE_SOURCES, fieldFindings } from './k8s-field-helpers';
+import { FIELD_LIFECYCLE_SOURCES, fieldFindings } from '../rule-helpers/k8s-field-helpers';
 
 export default defineRule({
   meta: {

@@ -3,6 +3,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { walkPath } from './source-node';
 import type { SourceNode } from './source-node';
 import { errorSpan } from './node-span';
+import { blankSpans } from './blank-spans';
 
 export interface JsonDocument {
   root: SourceNode | undefined;
@@ -98,15 +99,7 @@ function maskDeeperThan(text: string, max: number): { text: string; cuts: [numbe
     }
   }
   if (cutStart >= 0) cuts.push([cutStart, text.length]);
-  if (!cuts.length) return { text, cuts };
-  let out = '';
-  let pos = 0;
-  for (const [a, b] of cuts) {
-    out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ');
-    pos = b;
-  }
-  out += text.slice(pos);
-  return { text: out, cuts };
+  return { text: blankSpans(text, cuts), cuts };
 }
 
 function humanise(code: string): string {

@@ -3,6 +3,7 @@ import type { Alias, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { walkPath } from './source-node';
 import type { SourceNode } from './source-node';
 import { errorSpan } from './node-span';
+import { blankSpans } from './blank-spans';
 import { parseFast } from './fast-yaml';
 import type { FastNode } from './fast-yaml';
 import { wrapFast } from './fast-source-node';
@@ -180,14 +181,7 @@ export function maskDeepNesting(text: string, max: number): { text: string; cuts
     i = nextLine(text, eol);
   }
   if (cutStart >= 0) cuts.push([cutStart, n]);
-  if (!cuts.length) return { text, cuts };
-  let out = '';
-  let pos = 0;
-  for (const [a, b] of cuts) {
-    out += text.slice(pos, a) + text.slice(a, b).replace(/[^\r\n]/g, ' ');
-    pos = b;
-  }
-  return { text: out + text.slice(pos), cuts };
+  return { text: blankSpans(text, cuts), cuts };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { wildcardMatch } from '../../../src/engine/rules/eksctl-helpers';
+import { wildcardMatch } from '../../../src/engine/rule-helpers/eksctl-helpers';
 import rule from '../../../src/engine/rules/eksctl-fargate-profile-unmatched';
 import { ruleTester } from '../rule-tester';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../../src/engine/rules/eksctl-node-group-hardware';
-import { classifyInstanceType } from '../../../src/engine/rules/eksctl-helpers';
+import { classifyInstanceType } from '../../../src/engine/rule-helpers/eksctl-helpers';
 import { ruleTester } from '../rule-tester';
 
 ruleTester(rule, {

@@ -1,7 +1,7 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import type { ParsedDocument, WorkloadView } from '../views';
-import type { FixDescriptor, OffsetEdit } from './define-rule';
+import type { FixDescriptor, OffsetEdit } from '../rules/define-rule';
 import type { FieldStatusId, KubernetesFieldRow } from '../knowledge/kubernetes-api-query';
 import { KUBERNETES_APIS_AS_OF, fieldStatusAt, kubernetesFields } from '../knowledge/kubernetes-api-query';
 import { insertBeforeEntry, insertIntoBlockMap, removeEntryLines, renameKey } from '../fix/yaml-edits';
@@ -118,7 +118,7 @@ function fieldFindingsUncached(doc: ParsedDocument, text: string, workloads: rea
 
     for (const f of found) {
       if (versionGuarded(doc, text, f.node.keyStart ?? f.node.start)) continue;
-      out.push(finding(doc, text, obj, target, f));
+      out.push(finding(text, obj, target, f));
     }
   }
   return out;
@@ -163,7 +163,7 @@ interface Found {
   kind: 'key' | 'value' | 'taint';
 }
 
-function finding(doc: ParsedDocument, text: string, obj: K8sObject, targetVersion: string, { row, status, node, at, kind }: Found): FieldFinding {
+function finding(text: string, obj: K8sObject, targetVersion: string, { row, status, node, at, kind }: Found): FieldFinding {
   const d = describe(row, node, kind);
   const later: string[] = [];
   if (status === 'deprecated') {
@@ -183,11 +183,11 @@ function finding(doc: ParsedDocument, text: string, obj: K8sObject, targetVersio
     use: !row.replacement ? 'Nothing replaces it.' : /\s/.test(row.replacement) ? `Instead, use ${row.replacement}.` : `Use ${row.replacement} instead.`,
   };
   const f: FieldFinding = { obj, row, status, node: at, data, volume: d.volume, workload: obj.workload };
-  addEdits(doc, text, obj, f, node, kind);
+  addEdits(text, obj, f, node, kind);
   return f;
 }
 
-function addEdits(doc: ParsedDocument, text: string, obj: K8sObject, f: FieldFinding, node: SourceNode, kind: Found['kind']): void {
+function addEdits(text: string, obj: K8sObject, f: FieldFinding, node: SourceNode, kind: Found['kind']): void {
   const row = f.row;
   if (row.path === 'spec.serviceAccount' && row.type === 'field') {
     const spec = node.parent;
@@ -204,7 +204,7 @@ function addEdits(doc: ParsedDocument, text: string, obj: K8sObject, f: FieldFin
     return;
   }
   if (row.path === 'kubernetes.io/ingress.class' && obj.kind === 'Ingress') {
-    const s = ingressClassSuggestion(doc, text, obj, node);
+    const s = ingressClassSuggestion(text, obj, node);
     if (s) f.suggest = [s];
     return;
   }
@@ -225,7 +225,7 @@ function replaceQuoted(text: string, node: SourceNode, value: string): OffsetEdi
  * a fix: the field names an IngressClass object, which must exist with that name
  * (the annotation named whatever the controller chose to read).
  */
-function ingressClassSuggestion(doc: ParsedDocument, text: string, obj: K8sObject, entry: SourceNode): FixDescriptor | undefined {
+function ingressClassSuggestion(text: string, obj: K8sObject, entry: SourceNode): FixDescriptor | undefined {
   const av = obj.apiVersion.trim();
   if (av !== 'networking.k8s.io/v1' && av !== 'networking.k8s.io/v1beta1') return undefined;
   const spec = obj.node.get('spec');

@@ -1,6 +1,6 @@
 import type { SourceNode } from '../source/source-node';
 import type { ParsedDocument, WorkloadView } from '../views';
-import type { FixDescriptor, OffsetEdit, RelatedDescriptor } from './define-rule';
+import type { FixDescriptor, OffsetEdit, RelatedDescriptor } from '../rules/define-rule';
 import type { GroupVersionKind, KubernetesApiRow, KubernetesFieldRow } from '../knowledge/kubernetes-api-query';
 import { KUBERNETES_APIS_AS_OF, apiStatusAt, compareK8sVersions, kubernetesApi, kubernetesFields } from '../knowledge/kubernetes-api-query';
 import { columnOf, insertBeforeEntry, insertIntoBlockMap, renameKey } from '../fix/yaml-edits';

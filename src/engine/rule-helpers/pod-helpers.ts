@@ -3,7 +3,7 @@ import { str } from '../source/source-node';
 import type { ContainerView, WorkloadView } from '../views';
 import type { ContainerRequest, EksFargatePodSize } from '../knowledge';
 import { eksPodRequest, fargateSizeFor } from '../knowledge';
-import type { OffsetEdit } from './define-rule';
+import type { OffsetEdit } from '../rules/define-rule';
 import { columnOf, endOfLine, insertIntoBlockMap, startOfLine } from '../fix/yaml-edits';
 
 /**

@@ -1,7 +1,7 @@
 import type { SourceNode } from '../source/source-node';
 import { str } from '../source/source-node';
 import type { Effect, Severity } from '../types';
-import type { FixDescriptor, OffsetEdit } from './define-rule';
+import type { OffsetEdit } from '../rules/define-rule';
 import { endOfLine, insertIntoBlockMap, lineBreakAt, removeEntryLines, startOfLine } from '../fix/yaml-edits';
 
 /**
@@ -209,16 +209,6 @@ export function appendJsonArrayItem(text: string, arr: SourceNode, valueJson: st
 function isYamlBlock(text: string, node: SourceNode): boolean {
   const c = text[node.start];
   return (node.kind === 'map' && c !== '{') || (node.kind === 'seq' && c !== '[');
-}
-
-/** The fix, when there is an edit to make: helpers return none where no edit is safe. */
-export function fixIf(title: string, edits: OffsetEdit[]): FixDescriptor | undefined {
-  return edits.length ? { title, edits } : undefined;
-}
-
-/** The same for a list of suggestions. */
-export function suggestionsIf(...fixes: (FixDescriptor | undefined)[]): FixDescriptor[] {
-  return fixes.filter((f): f is FixDescriptor => !!f && f.edits.length > 0);
 }
 
 /**
