@@ -67,7 +67,10 @@ export function workbench(page, { timeout = 20_000 } = {}) {
       if (filter !== undefined) {
         // The list is virtualised: in a busy workspace a row can exist only past the fold.
         const box = page.locator('.part.panel .viewpane-filter input, .part.panel .markers-panel-action-filter input').first();
-        await box.fill(filter, { timeout });
+        // Typed key by key, as a person does: a value set at once was once not applied
+        // (the filter widget was not listening yet on a cold, loaded machine).
+        await box.fill('', { timeout });
+        if (filter) await box.pressSequentially(filter, { delay: 5, timeout });
       }
     },
 
